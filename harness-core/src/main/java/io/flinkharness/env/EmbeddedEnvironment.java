@@ -1,0 +1,130 @@
+package io.flinkharness.env;
+
+import io.flinkharness.env.internal.EmbeddedFlink;
+import io.flinkharness.env.internal.EmbeddedKafka;
+import io.flinkharness.env.internal.PlannerWarmUp;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The default environment: a real Kafka broker (KRaft) and a real Flink session cluster with a real SQL Gateway,
+ * all inside this JVM and bound to 127.0.0.1. Kafka and Flink start in parallel, and the planner is warmed up
+ * while the broker boots. Start it once and share it between many cases; close it to stop everything and delete
+ * the broker's storage.
+ *
+ * <pre>{@code
+ * try (EmbeddedEnvironment env = EmbeddedEnvironment.start()) {
+ *     System.out.println(env.kafkaBootstrapServers() + " " + env.sqlGatewayUri());
+ * }
+ * }</pre>
+ */
+public final class EmbeddedEnvironment implements FlinkKafkaEnvironment {
+    private final EmbeddedKafka kafka;
+    private final EmbeddedFlink flink;
+    private final Duration startTime;
+    private boolean closed;
+
+    private EmbeddedEnvironment(EmbeddedKafka kafka, EmbeddedFlink flink, Duration startTime) {
+        this.kafka = kafka;
+        this.flink = flink;
+        this.startTime = startTime;
+    }
+
+    public static EmbeddedEnvironment start() {
+        return start(EmbeddedSettings.defaults());
+    }
+
+    /**
+     * Starts Kafka and Flink in parallel and returns when both are ready (and the planner warm).
+     *
+     * @throws EnvironmentStartException naming the part that failed; the other part is stopped first
+     */
+    public static EmbeddedEnvironment start(EmbeddedSettings settings) {
+        long begin = System.nanoTime();
+        CompletableFuture<EmbeddedKafka> kafka = CompletableFuture.supplyAsync(
+                () -> EmbeddedKafka.start(settings.startTimeout()), daemon("flink-harness-kafka-start"));
+        CompletableFuture<EmbeddedFlink> flink = CompletableFuture.supplyAsync(
+                () -> EmbeddedFlink.start(settings.taskSlots()), daemon("flink-harness-flink-start"));
+        CompletableFuture<Void> warm = flink.thenAccept(f -> {
+            if (settings.warmUpPlanner()) {
+                PlannerWarmUp.run(f.sqlGatewayUri());
+            }
+        });
+        try {
+            CompletableFuture.allOf(kafka, flink, warm).get(settings.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return new EmbeddedEnvironment(kafka.join(), flink.join(), Duration.ofNanos(System.nanoTime() - begin));
+        } catch (ExecutionException | TimeoutException | InterruptedException | RuntimeException e) {
+            kafka.thenAccept(EmbeddedKafka::close);
+            flink.thenAccept(EmbeddedFlink::close);
+            closeIfDone(kafka);
+            closeIfDone(flink);
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            String what = e instanceof TimeoutException ? "not ready within " + settings.startTimeout()
+                    : String.valueOf(cause.getMessage());
+            throw new EnvironmentStartException("embedded Kafka + Flink environment did not start: " + what, cause);
+        }
+    }
+
+    private static void closeIfDone(CompletableFuture<? extends AutoCloseable> part) {
+        // parts still starting are closed by the thenAccept above when they finish starting
+        if (part.isDone() && !part.isCompletedExceptionally()) {
+            try {
+                part.join().close();
+            } catch (Exception ignored) {
+                // already closed by thenAccept
+            }
+        }
+    }
+
+    private static java.util.concurrent.Executor daemon(String name) {
+        return command -> {
+            Thread t = new Thread(command, name);
+            t.setDaemon(true);
+            t.start();
+        };
+    }
+
+    @Override
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    @Override
+    public URI sqlGatewayUri() {
+        return flink.sqlGatewayUri();
+    }
+
+    @Override
+    public URI flinkRestUri() {
+        return flink.flinkRestUri();
+    }
+
+    /** How long {@link #start} took until Kafka, Flink and the gateway were ready. */
+    public Duration startTime() {
+        return startTime;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try (kafka; flink) {
+            // Flink first (reverse order), so no job still writes to the broker while it stops
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EmbeddedEnvironment[kafka=" + kafkaBootstrapServers() + ", gateway=" + sqlGatewayUri()
+                + ", flink=" + flinkRestUri() + "]";
+    }
+}

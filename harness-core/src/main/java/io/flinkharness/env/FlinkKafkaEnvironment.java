@@ -1,0 +1,33 @@
+package io.flinkharness.env;
+
+import java.net.URI;
+
+/**
+ * A running Kafka cluster plus a Flink session reachable through a Flink SQL Gateway.
+ *
+ * <p>The harness only talks to an environment through these addresses, so the same test runs against the
+ * embedded default, containers, or an existing cluster:
+ *
+ * <pre>{@code
+ * try (FlinkKafkaEnvironment env = EmbeddedEnvironment.start()) {
+ *     try (CaseRunner runner = CaseRunner.on(env)) {
+ *         CaseResult result = runner.run(sqlCase);
+ *     }
+ * }
+ * }</pre>
+ */
+public interface FlinkKafkaEnvironment extends AutoCloseable {
+
+    /** Kafka {@code bootstrap.servers} for clients and for the DDL placeholder {@code ${bootstrap.servers}}. */
+    String kafkaBootstrapServers();
+
+    /** Base URI of the Flink SQL Gateway REST endpoint, e.g. {@code http://127.0.0.1:8083}. */
+    URI sqlGatewayUri();
+
+    /** Base URI of the Flink (JobManager) REST API, used to follow the jobs that statements start. */
+    URI flinkRestUri();
+
+    /** Stops what this environment started; safe to call twice. */
+    @Override
+    void close();
+}

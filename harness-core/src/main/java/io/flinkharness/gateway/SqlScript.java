@@ -1,0 +1,105 @@
+package io.flinkharness.gateway;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a SQL script into statements at semicolons that are outside string literals, quoted identifiers and
+ * comments, remembering the line on which each statement starts.
+ *
+ * <pre>{@code
+ * List<SqlStatement> statements = SqlScript.split("CREATE TABLE a (...);\nINSERT INTO ...;", "orders.sql");
+ * }</pre>
+ */
+public final class SqlScript {
+    private SqlScript() {
+    }
+
+    public static List<SqlStatement> split(String script, String source) {
+        List<SqlStatement> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        int line = 1;
+        int startLine = -1;
+        int i = 0;
+        while (i < script.length()) {
+            char c = script.charAt(i);
+            int end = skipQuotedOrComment(script, i);
+            if (end > i) {
+                boolean comment = c == '-' || c == '/';
+                if (!comment && startLine < 0) {
+                    startLine = line;
+                }
+                String chunk = script.substring(i, end);
+                if (startLine >= 0 && !chunk.startsWith("--")) {
+                    current.append(chunk);
+                }
+                line += count(chunk, '\n');
+                i = end;
+                continue;
+            }
+            if (c == ';') {
+                add(statements, current, source, startLine);
+                current.setLength(0);
+                startLine = -1;
+            } else {
+                if (startLine < 0 && !Character.isWhitespace(c)) {
+                    startLine = line;
+                }
+                if (startLine >= 0) {
+                    current.append(c);
+                }
+                if (c == '\n') {
+                    line++;
+                }
+            }
+            i++;
+        }
+        add(statements, current, source, startLine);
+        return List.copyOf(statements);
+    }
+
+    private static void add(List<SqlStatement> statements, StringBuilder text, String source, int line) {
+        String statement = text.toString().strip();
+        if (!statement.isEmpty() && !statement.replaceAll("/\\*.*?\\*/", "").isBlank()) {
+            statements.add(new SqlStatement(statement, source, statements.size() + 1, line));
+        }
+    }
+
+    /** End index of a literal, quoted identifier or comment starting at {@code i}, or {@code i} if none does. */
+    private static int skipQuotedOrComment(String s, int i) {
+        char c = s.charAt(i);
+        if (c == '\'' || c == '"' || c == '`') {
+            int j = i + 1;
+            while (j < s.length()) {
+                if (s.charAt(j) == c) {
+                    if (j + 1 < s.length() && s.charAt(j + 1) == c) {
+                        j += 2;
+                        continue;
+                    }
+                    return j + 1;
+                }
+                j++;
+            }
+            return s.length();
+        }
+        if (s.startsWith("--", i)) {
+            int nl = s.indexOf('\n', i);
+            return nl < 0 ? s.length() : nl;
+        }
+        if (s.startsWith("/*", i)) {
+            int close = s.indexOf("*/", i + 2);
+            return close < 0 ? s.length() : close + 2;
+        }
+        return i;
+    }
+
+    private static int count(String s, char c) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == c) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

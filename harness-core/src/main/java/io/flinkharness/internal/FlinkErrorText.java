@@ -1,0 +1,95 @@
+package io.flinkharness.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the Java stack traces that Flink's REST APIs return as error text and keeps what a user needs: the
+ * most telling exception message (Flink's own, e.g. a ValidationException with its position) and the root
+ * cause, without the wrapping layers of the gateway.
+ */
+public final class FlinkErrorText {
+    private static final Pattern POSITION = Pattern.compile("line (\\d+), column (\\d+)");
+    private static final List<String> WRAPPERS = List.of(
+            "org.apache.flink.table.gateway.api.utils.SqlGatewayException",
+            "org.apache.flink.table.gateway.service.utils.SqlExecutionException",
+            "org.apache.flink.runtime.rest.handler.RestHandlerException",
+            "java.util.concurrent.CompletionException",
+            "java.util.concurrent.ExecutionException",
+            "org.apache.flink.util.FlinkRuntimeException",
+            "org.apache.flink.util.SerializedThrowable");
+
+    private FlinkErrorText() {
+    }
+
+    /** One exception of a cause chain: its class and message. */
+    public record Cause(String exceptionClass, String message) {
+        @Override
+        public String toString() {
+            return message.isEmpty() ? exceptionClass : exceptionClass + ": " + message;
+        }
+    }
+
+    /** The chain of causes written in a stack trace text, outermost first. */
+    public static List<Cause> causes(String stackTrace) {
+        List<Cause> causes = new ArrayList<>();
+        StringBuilder current = null;
+        for (String line : stackTrace.split("\\R")) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith("at ") || trimmed.startsWith("... ") || trimmed.startsWith("Suppressed:")) {
+                current = flush(causes, current);
+                continue;
+            }
+            boolean start = trimmed.startsWith("Caused by: ") || (causes.isEmpty() && current == null && !trimmed.isEmpty());
+            if (start) {
+                flush(causes, current);
+                current = new StringBuilder(trimmed.startsWith("Caused by: ") ? trimmed.substring(11) : trimmed);
+            } else if (current != null) {
+                current.append('\n').append(line);
+            }
+        }
+        flush(causes, current);
+        return causes;
+    }
+
+    private static StringBuilder flush(List<Cause> causes, StringBuilder text) {
+        if (text != null) {
+            String s = text.toString().strip();
+            int colon = s.indexOf(": ");
+            boolean hasClass = colon > 0 && !s.substring(0, colon).contains(" ");
+            causes.add(hasClass ? new Cause(s.substring(0, colon), s.substring(colon + 2).strip())
+                    : new Cause(s.contains(" ") ? "" : s, s.contains(" ") ? s : ""));
+        }
+        return null;
+    }
+
+    /** The most telling message: the first cause that is not one of the gateway's wrappers. */
+    public static Optional<Cause> mostTelling(List<Cause> causes) {
+        return causes.stream()
+                .filter(c -> !WRAPPERS.contains(c.exceptionClass()))
+                .filter(c -> !c.message().startsWith("Failed to execute the operation"))
+                .findFirst()
+                .or(() -> causes.isEmpty() ? Optional.empty() : Optional.of(causes.get(causes.size() - 1)));
+    }
+
+    public static Optional<Cause> root(List<Cause> causes) {
+        return causes.isEmpty() ? Optional.empty() : Optional.of(causes.get(causes.size() - 1));
+    }
+
+    /** {@code [line, column]} of the first "line L, column C" in a message, if any. */
+    public static Optional<int[]> position(String message) {
+        Matcher m = POSITION.matcher(message);
+        return m.find() ? Optional.of(new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))})
+                : Optional.empty();
+    }
+
+    /** A one-line summary of REST error texts: the most telling cause of the longest text. */
+    public static String summary(List<String> errors) {
+        String longest = errors.stream().reduce("", (a, b) -> b.length() > a.length() ? b : a);
+        List<Cause> causes = causes(longest);
+        return mostTelling(causes).map(Cause::toString).orElse(longest.strip());
+    }
+}

@@ -1,0 +1,78 @@
+package io.flinkharness.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Writes {@link TestRecord}s with their key, value, headers, partition and timestamp exactly as given. Sends are
+ * asynchronous and flushed once per batch, so a thousand records take milliseconds, not seconds.
+ *
+ * <pre>{@code
+ * try (TestRecordProducer producer = TestRecordProducer.connect(env.kafkaBootstrapServers())) {
+ *     producer.send("orders-3f2a", records);
+ * }
+ * }</pre>
+ */
+public final class TestRecordProducer implements AutoCloseable {
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final String bootstrapServers;
+
+    private TestRecordProducer(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 0,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 29_000),
+                new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    public static TestRecordProducer connect(String bootstrapServers) {
+        return new TestRecordProducer(bootstrapServers);
+    }
+
+    /** Sends the records in order and returns once every one is acknowledged. */
+    public void send(String topic, List<TestRecord> records) {
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        for (TestRecord r : records) {
+            producer.send(toProducerRecord(topic, r), (metadata, e) -> {
+                if (e != null) {
+                    failure.compareAndSet(null, e);
+                }
+            });
+        }
+        producer.flush();
+        if (failure.get() != null) {
+            throw new KafkaOperationException("cannot write " + records.size() + " records to topic " + topic
+                    + " on " + bootstrapServers + ": " + failure.get().getMessage(), failure.get());
+        }
+    }
+
+    private static ProducerRecord<byte[], byte[]> toProducerRecord(String topic, TestRecord r) {
+        List<Header> headers = new ArrayList<>();
+        r.headers().forEach((k, v) -> headers.add(new RecordHeader(k, v == null ? null : bytes(v))));
+        Integer partition = r.partition().isPresent() ? r.partition().getAsInt() : null;
+        return new ProducerRecord<>(topic, partition, r.timestamp().toEpochMilli(), bytes(r.key()), bytes(r.value()),
+                headers);
+    }
+
+    private static byte[] bytes(String s) {
+        return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

@@ -1,0 +1,227 @@
+package io.flinkharness.run;
+
+import io.flinkharness.env.FlinkKafkaEnvironment;
+import io.flinkharness.flink.FlinkRestClient;
+import io.flinkharness.flink.JobFailedException;
+import io.flinkharness.gateway.GatewaySession;
+import io.flinkharness.gateway.SqlGatewayClient;
+import io.flinkharness.gateway.SqlScript;
+import io.flinkharness.gateway.SqlStatement;
+import io.flinkharness.gateway.StatementResult;
+import io.flinkharness.internal.ConditionTimeoutException;
+import io.flinkharness.kafka.KafkaTopics;
+import io.flinkharness.kafka.OutputRecord;
+import io.flinkharness.kafka.ReadCommittedReader;
+import io.flinkharness.kafka.TestRecordProducer;
+import io.flinkharness.rows.OutputRows;
+import io.flinkharness.rows.Row;
+import io.flinkharness.rows.RowAssertions;
+import io.flinkharness.rows.RowsMismatchError;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs {@link SqlCase}s in bounded mode on an environment: creates the case's topics under unique names, writes
+ * the input, runs the DDL and DML through the SQL Gateway, waits for the jobs to finish (the sources stop at the
+ * offsets present at start, the final watermark closes every window, the final checkpoint commits the Kafka
+ * transactions), reads the output topics read_committed and compares rows.
+ *
+ * <pre>{@code
+ * try (CaseRunner runner = CaseRunner.on(env)) {
+ *     runner.run(sqlCase).assertPassed();
+ * }
+ * }</pre>
+ *
+ * <p>A runner runs one case at a time; share the environment, not the runner, between threads.
+ */
+public final class CaseRunner implements AutoCloseable {
+    private final FlinkKafkaEnvironment env;
+    private final RunnerSettings settings;
+    private final SqlGatewayClient gateway;
+    private final FlinkRestClient flink;
+    private final KafkaTopics topics;
+    private final TestRecordProducer producer;
+    private final ReadCommittedReader reader;
+    private boolean closed;
+
+    private CaseRunner(FlinkKafkaEnvironment env, RunnerSettings settings) {
+        this.env = env;
+        this.settings = settings;
+        this.gateway = SqlGatewayClient.connect(env.sqlGatewayUri());
+        this.flink = new FlinkRestClient(env.flinkRestUri());
+        this.topics = KafkaTopics.connect(env.kafkaBootstrapServers());
+        this.producer = TestRecordProducer.connect(env.kafkaBootstrapServers());
+        this.reader = ReadCommittedReader.connect(env.kafkaBootstrapServers());
+    }
+
+    public static CaseRunner on(FlinkKafkaEnvironment env) {
+        return on(env, RunnerSettings.defaults());
+    }
+
+    public static CaseRunner on(FlinkKafkaEnvironment env, RunnerSettings settings) {
+        return new CaseRunner(env, settings);
+    }
+
+    /** Runs the case to the end; never throws for a failing case, see {@link CaseResult}. */
+    public CaseResult run(SqlCase sqlCase) {
+        CaseRun run = new CaseRun(sqlCase, CaseIds.next(sqlCase.name()));
+        try {
+            execute(run);
+            return run.result(CaseResult.Status.PASSED, "", null);
+        } catch (RowsMismatchError e) {
+            return run.result(CaseResult.Status.FAILED, e.getMessage(), e);
+        } catch (RuntimeException e) {
+            return run.result(CaseResult.Status.ERROR, explain(run, e), e);
+        } finally {
+            cleanUp(run);
+        }
+    }
+
+    private void execute(CaseRun run) {
+        SqlCase c = run.sqlCase;
+        c.topics().forEach((logical, partitions) -> topics.create(run.physicalTopics.get(logical), partitions));
+        run.lap("setup");
+        c.inputs().forEach((logical, records) -> producer.send(run.physicalTopics.get(logical), records));
+        run.lap("produce");
+        Placeholders placeholders = new Placeholders(run.placeholderValues(env.kafkaBootstrapServers()));
+        List<SqlStatement> ddl = SqlScript.split(c.ddl(), c.source() + " ddl");
+        List<SqlStatement> dml = SqlScript.split(c.dml(), c.source() + " dml");
+        run.session = gateway.openSession("flink-sql-harness " + run.id, settings.sessionProperties(c.name()));
+        for (SqlStatement statement : ddl) {
+            run.session.execute(placeholders.apply(statement), c.timeout());
+        }
+        for (SqlStatement statement : dml) {
+            StatementResult result = run.session.execute(placeholders.apply(statement), c.timeout());
+            result.jobId().ifPresent(run.jobIds::add);
+        }
+        if (run.jobIds.isEmpty()) {
+            throw new IllegalArgumentException(c.source() + ": the dml started no Flink job — give an INSERT INTO"
+                    + " or a STATEMENT SET that writes to a declared topic");
+        }
+        run.lap("submit");
+        for (String jobId : run.jobIds) {
+            flink.awaitFinished(jobId, run.remaining());
+        }
+        run.lap("job");
+        for (Expectation expectation : c.expectations()) {
+            String topic = run.physicalTopics.get(expectation.topic());
+            List<OutputRecord> records = reader.readToEnd(topic, run.remaining());
+            List<Row> actual = expectation.mode() == OutputMode.UPSERT
+                    ? OutputRows.upsert(records) : OutputRows.append(records);
+            RowAssertions.assertRowsEqualIgnoringOrder("topic '" + expectation.topic() + "' (" + topic + ", "
+                    + expectation.mode().name().toLowerCase() + ", read_committed)", expectation.rows(), actual);
+        }
+        run.lap("read");
+    }
+
+    private String explain(CaseRun run, RuntimeException e) {
+        if (e instanceof ConditionTimeoutException && run.phase.equals("job")) {
+            return e.getMessage() + " — in bounded mode every source table needs 'scan.bounded.mode' ="
+                    + " 'latest-offset' (and 'scan.startup.mode' = 'earliest-offset') so that its job can finish";
+        }
+        if (e instanceof JobFailedException) {
+            return "the job failed at run time: " + e.getMessage();
+        }
+        return e.getMessage();
+    }
+
+    private void cleanUp(CaseRun run) {
+        for (String jobId : run.jobIds) {
+            try {
+                if (!flink.status(jobId).isTerminal()) {
+                    flink.cancel(jobId);
+                }
+            } catch (RuntimeException ignored) {
+                // the cluster may be gone; nothing more to stop
+            }
+        }
+        if (run.session != null) {
+            try {
+                run.session.close();
+            } catch (RuntimeException ignored) {
+                // a session the gateway has already dropped
+            }
+        }
+        if (run.passed) {
+            try {
+                topics.delete(run.physicalTopics.values());
+            } catch (RuntimeException ignored) {
+                // leftover topics only cost disk in the broker's temporary directory
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try (topics; producer; reader) {
+            // closes the Kafka clients in reverse order
+        }
+    }
+
+    /** The mutable state of one run of a case. */
+    private static final class CaseRun {
+        final SqlCase sqlCase;
+        final String id;
+        final Map<String, String> physicalTopics = new LinkedHashMap<>();
+        final List<String> jobIds = new ArrayList<>();
+        final Map<String, Duration> laps = new LinkedHashMap<>();
+        final long start = System.nanoTime();
+        long lapStart = start;
+        String phase = "setup";
+        GatewaySession session;
+        boolean passed;
+
+        CaseRun(SqlCase sqlCase, String id) {
+            this.sqlCase = sqlCase;
+            this.id = id;
+            sqlCase.topics().keySet().forEach(t -> physicalTopics.put(t, t + "-" + id));
+        }
+
+        Map<String, String> placeholderValues(String bootstrapServers) {
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put("bootstrap.servers", bootstrapServers);
+            values.put("case.id", id);
+            physicalTopics.forEach((logical, physical) -> values.put("topic." + logical, physical));
+            return values;
+        }
+
+        void lap(String name) {
+            long now = System.nanoTime();
+            laps.put(name, Duration.ofNanos(now - lapStart));
+            lapStart = now;
+            phase = switch (name) {
+                case "setup" -> "produce";
+                case "produce" -> "submit";
+                case "submit" -> "job";
+                case "job" -> "read";
+                default -> "done";
+            };
+        }
+
+        Duration remaining() {
+            Duration left = sqlCase.timeout().minusNanos(System.nanoTime() - start);
+            return left.isNegative() || left.isZero() ? Duration.ofMillis(1) : left;
+        }
+
+        CaseResult result(CaseResult.Status status, String message, Throwable failure) {
+            passed = status == CaseResult.Status.PASSED;
+            CaseTimings timings = new CaseTimings(lapOf("setup"), lapOf("produce"), lapOf("submit"), lapOf("job"),
+                    lapOf("read"));
+            String where = status == CaseResult.Status.ERROR ? "during " + phase + ": " : "";
+            return new CaseResult(sqlCase.name(), status, where + message, Duration.ofNanos(System.nanoTime() - start),
+                    timings, physicalTopics, jobIds, Optional.ofNullable(failure));
+        }
+
+        private Duration lapOf(String name) {
+            return laps.getOrDefault(name, Duration.ZERO);
+        }
+    }
+}

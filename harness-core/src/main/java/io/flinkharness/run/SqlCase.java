@@ -1,0 +1,178 @@
+package io.flinkharness.run;
+
+import io.flinkharness.kafka.TestRecord;
+import io.flinkharness.rows.Row;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One test case of a Flink SQL pipeline: its topics, the records put on them, the DDL and DML under test, and
+ * the rows expected on the output topics. Immutable; built with {@link #named(String)}.
+ *
+ * <p>The SQL may use placeholders, replaced when the case runs: {@code ${topic.NAME}} (the physical topic of
+ * the declared topic NAME, unique to this run), {@code ${bootstrap.servers}} and {@code ${case.id}} (unique
+ * per run, e.g. for {@code 'sink.transactional-id-prefix'}).
+ *
+ * <pre>{@code
+ * SqlCase c = SqlCase.named("clicks per minute")
+ *         .topic("clicks", 4).topic("counts", 1)
+ *         .input("clicks", List.of(TestRecord.of("alice", "{...}", Instant.parse("2024-01-01T00:00:01Z"))))
+ *         .ddl("CREATE TABLE clicks (...) WITH ('topic' = '${topic.clicks}', ...); CREATE TABLE counts (...)")
+ *         .dml("INSERT INTO counts SELECT ...")
+ *         .expectRows("counts", Row.of("user", "alice", "clicks", 1))
+ *         .build();
+ * }</pre>
+ */
+public record SqlCase(String name, Map<String, Integer> topics, Map<String, List<TestRecord>> inputs, String ddl,
+                      String dml, List<Expectation> expectations, Duration timeout, String source) {
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+    public SqlCase {
+        Objects.requireNonNull(name, "name cannot be null");
+        topics = Collections.unmodifiableMap(new LinkedHashMap<>(topics));
+        Map<String, List<TestRecord>> in = new LinkedHashMap<>();
+        inputs.forEach((t, r) -> in.put(t, List.copyOf(r)));
+        inputs = Collections.unmodifiableMap(in);
+        ddl = ddl == null ? "" : ddl;
+        Objects.requireNonNull(dml, "case '" + name + "': dml cannot be null");
+        expectations = List.copyOf(expectations);
+        Objects.requireNonNull(timeout, "timeout cannot be null");
+        source = source == null ? "case '" + name + "'" : source;
+        validate(name, topics, inputs, expectations);
+    }
+
+    public static Builder named(String name) {
+        return new Builder(name);
+    }
+
+    /** A copy with a different expectation at {@code index}. */
+    public SqlCase withExpectation(int index, Expectation expectation) {
+        List<Expectation> copy = new ArrayList<>(expectations);
+        copy.set(index, expectation);
+        return new SqlCase(name, topics, inputs, ddl, dml, copy, timeout, source);
+    }
+
+    public SqlCase withTimeout(Duration limit) {
+        return new SqlCase(name, topics, inputs, ddl, dml, expectations, limit, source);
+    }
+
+    private static void validate(String name, Map<String, Integer> topics, Map<String, List<TestRecord>> inputs,
+                                 List<Expectation> expectations) {
+        String where = "case '" + name + "': ";
+        topics.forEach((t, p) -> {
+            if (p == null || p < 1) {
+                throw new IllegalArgumentException(where + "topic '" + t + "' needs at least 1 partition, got " + p);
+            }
+        });
+        inputs.forEach((topic, records) -> {
+            Integer partitions = topics.get(topic);
+            if (partitions == null) {
+                throw new IllegalArgumentException(where + "input for topic '" + topic
+                        + "', which is not declared; declared topics: " + topics.keySet());
+            }
+            for (int i = 0; i < records.size(); i++) {
+                TestRecord r = records.get(i);
+                if (r.partition().isPresent() && r.partition().getAsInt() >= partitions) {
+                    throw new IllegalArgumentException(where + "input '" + topic + "' record " + i
+                            + " goes to partition " + r.partition().getAsInt() + " but the topic has " + partitions
+                            + " partitions (0.." + (partitions - 1) + ")");
+                }
+            }
+        });
+        for (Expectation e : expectations) {
+            if (!topics.containsKey(e.topic())) {
+                throw new IllegalArgumentException(where + "expected rows for topic '" + e.topic()
+                        + "', which is not declared; declared topics: " + topics.keySet());
+            }
+        }
+    }
+
+    /** Builds a {@link SqlCase}; every method returns this builder. */
+    public static final class Builder {
+        private final String name;
+        private final Map<String, Integer> topics = new LinkedHashMap<>();
+        private final Map<String, List<TestRecord>> inputs = new LinkedHashMap<>();
+        private final List<Expectation> expectations = new ArrayList<>();
+        private String ddl = "";
+        private String dml;
+        private Duration timeout = DEFAULT_TIMEOUT;
+        private String source;
+
+        private Builder(String name) {
+            this.name = Objects.requireNonNull(name, "name cannot be null");
+        }
+
+        /** Declares a topic, created fresh for every run under a unique physical name. */
+        public Builder topic(String logicalName, int partitions) {
+            topics.put(logicalName, partitions);
+            return this;
+        }
+
+        /** Records written to the topic, in order, before the DML is submitted. */
+        public Builder input(String topic, List<TestRecord> records) {
+            inputs.computeIfAbsent(topic, t -> new ArrayList<>()).addAll(records);
+            return this;
+        }
+
+        public Builder input(String topic, TestRecord... records) {
+            return input(topic, Arrays.asList(records));
+        }
+
+        /** Statements (separated by {@code ;}) run first, in order: CREATE TABLE, SET, ... */
+        public Builder ddl(String script) {
+            this.ddl = script;
+            return this;
+        }
+
+        /** The statements under test, usually one INSERT INTO or one STATEMENT SET. */
+        public Builder dml(String script) {
+            this.dml = script;
+            return this;
+        }
+
+        public Builder expectRows(String topic, List<Row> rows) {
+            expectations.add(new Expectation(topic, OutputMode.APPEND, rows));
+            return this;
+        }
+
+        public Builder expectRows(String topic, Row... rows) {
+            return expectRows(topic, Arrays.asList(rows));
+        }
+
+        /** Rows expected in the table an upsert topic stands for (last value per key, tombstones delete). */
+        public Builder expectUpsertRows(String topic, List<Row> rows) {
+            expectations.add(new Expectation(topic, OutputMode.UPSERT, rows));
+            return this;
+        }
+
+        public Builder expectUpsertRows(String topic, Row... rows) {
+            return expectUpsertRows(topic, Arrays.asList(rows));
+        }
+
+        /** Limit for the jobs to finish and the output to become visible; 60 s by default. */
+        public Builder timeout(Duration limit) {
+            this.timeout = limit;
+            return this;
+        }
+
+        /** Where the case was defined, e.g. a file name, for messages. */
+        public Builder source(String description) {
+            this.source = description;
+            return this;
+        }
+
+        public SqlCase build() {
+            if (dml == null || dml.isBlank()) {
+                throw new IllegalArgumentException("case '" + name + "': dml is missing — give the statement under test");
+            }
+            return new SqlCase(name, topics, inputs, ddl, dml, expectations, timeout, source);
+        }
+    }
+}
