@@ -49,11 +49,11 @@ public final class EmbeddedEnvironment implements FlinkKafkaEnvironment {
                 () -> EmbeddedKafka.start(settings.startTimeout()), daemon("flink-harness-kafka-start"));
         CompletableFuture<EmbeddedFlink> flink = CompletableFuture.supplyAsync(
                 () -> EmbeddedFlink.start(settings.taskSlots()), daemon("flink-harness-flink-start"));
-        CompletableFuture<Void> warm = flink.thenAccept(f -> {
-            if (settings.warmUpPlanner()) {
-                PlannerWarmUp.run(f.sqlGatewayUri());
-            }
-        });
+        CompletableFuture<Void> warm = settings.warmUpPlanner()
+                ? CompletableFuture.runAsync(PlannerWarmUp::inProcess, daemon("flink-harness-planner-warm-up"))
+                        .thenCombine(flink, (none, f) -> f)
+                        .thenAccept(f -> PlannerWarmUp.gateway(f.sqlGatewayUri()))
+                : CompletableFuture.completedFuture(null);
         try {
             CompletableFuture.allOf(kafka, flink, warm).get(settings.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
             return new EmbeddedEnvironment(kafka.join(), flink.join(), Duration.ofNanos(System.nanoTime() - begin));
@@ -104,6 +104,11 @@ public final class EmbeddedEnvironment implements FlinkKafkaEnvironment {
     @Override
     public URI flinkRestUri() {
         return flink.flinkRestUri();
+    }
+
+    /** The Kafka broker's storage directory; it is deleted on {@link #close()}. */
+    public java.nio.file.Path kafkaStorage() {
+        return kafka.storage();
     }
 
     /** How long {@link #start} took until Kafka, Flink and the gateway were ready. */

@@ -7,7 +7,6 @@ import io.flinkharness.internal.RestCallException;
 import io.flinkharness.internal.RestJson;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -59,10 +58,7 @@ public final class FlinkRestClient {
         if (trace.isEmpty()) {
             return "Flink recorded no exception (was the job cancelled?)";
         }
-        List<FlinkErrorText.Cause> causes = FlinkErrorText.causes(trace);
-        String telling = FlinkErrorText.mostTelling(causes).map(Object::toString).orElse(trace);
-        String root = FlinkErrorText.root(causes).map(Object::toString).orElse("");
-        return root.isEmpty() || root.equals(telling) ? telling : telling + "\n  root cause: " + root;
+        return FlinkErrorText.chain(FlinkErrorText.causes(trace));
     }
 
     /** Cancels the job if it is still running; a job that already ended is left as it is. */

@@ -20,7 +20,8 @@ public final class FlinkErrorText {
             "java.util.concurrent.CompletionException",
             "java.util.concurrent.ExecutionException",
             "org.apache.flink.util.FlinkRuntimeException",
-            "org.apache.flink.util.SerializedThrowable");
+            "org.apache.flink.util.SerializedThrowable",
+            "org.apache.flink.runtime.JobException");
 
     private FlinkErrorText() {
     }
@@ -39,6 +40,10 @@ public final class FlinkErrorText {
         StringBuilder current = null;
         for (String line : stackTrace.split("\\R")) {
             String trimmed = line.strip();
+            if (trimmed.startsWith("<Exception on server side:") || trimmed.startsWith("End of exception on server side")) {
+                current = flush(causes, current);
+                continue;
+            }
             if (trimmed.startsWith("at ") || trimmed.startsWith("... ") || trimmed.startsWith("Suppressed:")) {
                 current = flush(causes, current);
                 continue;
@@ -73,6 +78,26 @@ public final class FlinkErrorText {
                 .filter(c -> !c.message().startsWith("Failed to execute the operation"))
                 .findFirst()
                 .or(() -> causes.isEmpty() ? Optional.empty() : Optional.of(causes.get(causes.size() - 1)));
+    }
+
+    /**
+     * The causes a reader needs, one per line, outermost first: the gateway's and runtime's wrappers and
+     * causes that only repeat their predecessor's message are left out.
+     */
+    public static String chain(List<Cause> causes) {
+        List<String> lines = new ArrayList<>();
+        String previous = "";
+        for (Cause cause : causes) {
+            if (WRAPPERS.contains(cause.exceptionClass()) || (!previous.isEmpty() && previous.contains(cause.message()))) {
+                continue;
+            }
+            lines.add(cause.toString().lines().findFirst().orElse(""));
+            previous = cause.message();
+        }
+        if (lines.isEmpty()) {
+            root(causes).ifPresent(c -> lines.add(c.toString()));
+        }
+        return String.join("\n  caused by: ", lines);
     }
 
     public static Optional<Cause> root(List<Cause> causes) {

@@ -1,14 +1,24 @@
 package io.flinkharness.kafka;
 
+import io.flinkharness.internal.ConditionTimeoutException;
+import io.flinkharness.internal.Poll;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.common.errors.RetriableException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 
 /**
@@ -38,17 +48,62 @@ public final class KafkaTopics implements AutoCloseable {
         return new KafkaTopics(bootstrapServers);
     }
 
-    /** Creates a topic with replication factor 1 and unlimited retention, and waits until it exists. */
+    /** Creates a topic with replication factor 1 and unlimited retention, see {@link #create(Map)}. */
     public void create(String topic, int partitions) {
-        if (partitions < 1) {
-            throw new IllegalArgumentException("topic " + topic + ": partitions must be at least 1, got " + partitions);
+        create(Map.of(topic, partitions));
+    }
+
+    /**
+     * Creates topics (name to partition count) with replication factor 1 and unlimited retention, and returns
+     * once every partition's leader serves requests: a producer that writes right after creation would
+     * otherwise meet NOT_LEADER_OR_FOLLOWER while the broker takes over leadership.
+     */
+    public void create(Map<String, Integer> topics) {
+        List<NewTopic> newTopics = new ArrayList<>();
+        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+        topics.forEach((topic, count) -> {
+            if (count == null || count < 1) {
+                throw new IllegalArgumentException("topic " + topic + ": partitions must be at least 1, got " + count);
+            }
+            newTopics.add(new NewTopic(topic, count, (short) 1).configs(Map.of(
+                    TopicConfig.RETENTION_MS_CONFIG, "-1",
+                    TopicConfig.RETENTION_BYTES_CONFIG, "-1",
+                    TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "CreateTime")));
+            for (int p = 0; p < count; p++) {
+                partitions.put(new TopicPartition(topic, p), OffsetSpec.latest());
+            }
+        });
+        if (newTopics.isEmpty()) {
+            return;
         }
-        NewTopic newTopic = new NewTopic(topic, partitions, (short) 1).configs(Map.of(
-                TopicConfig.RETENTION_MS_CONFIG, "-1",
-                TopicConfig.RETENTION_BYTES_CONFIG, "-1",
-                TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "CreateTime"));
-        await("create topic " + topic, () -> admin.createTopics(List.of(newTopic)).all()
+        await("create topics " + topics.keySet(), () -> admin.createTopics(newTopics).all()
                 .get(TIMEOUT_MS, TimeUnit.MILLISECONDS));
+        awaitLeaders(topics.keySet(), partitions);
+    }
+
+    /** ListOffsets is answered by partition leaders only: once it succeeds everywhere, producers can write. */
+    private void awaitLeaders(Collection<String> topics, Map<TopicPartition, OffsetSpec> partitions) {
+        AtomicReference<String> last = new AtomicReference<>("no answer yet");
+        try {
+            Poll.until("leaders for every partition of " + topics, Duration.ofMillis(TIMEOUT_MS), () -> {
+                try {
+                    admin.listOffsets(partitions).all().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                    return Optional.of(Boolean.TRUE);
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RetriableException) {
+                        last.set(e.getCause().getMessage());
+                        return Optional.empty();
+                    }
+                    throw new KafkaOperationException("cannot find the leaders of " + topics + " on "
+                            + bootstrapServers + ": " + e.getCause().getMessage(), e.getCause());
+                } catch (InterruptedException | TimeoutException e) {
+                    throw new KafkaOperationException("cannot find the leaders of " + topics + " on "
+                            + bootstrapServers + ": " + e, e);
+                }
+            }, last::get);
+        } catch (ConditionTimeoutException e) {
+            throw new KafkaOperationException(e.getMessage() + " — is the broker overloaded?", e);
+        }
     }
 
     /** Deletes topics; a topic that does not exist is ignored. */

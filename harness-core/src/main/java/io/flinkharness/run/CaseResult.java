@@ -18,6 +18,11 @@ public record CaseResult(String name, Status status, String message, Duration el
 
     public enum Status { PASSED, FAILED, ERROR }
 
+    public CaseResult {
+        topics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(topics));
+        jobIds = List.copyOf(jobIds);
+    }
+
     public boolean passed() {
         return status == Status.PASSED;
     }

@@ -22,7 +22,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Runs {@link SqlCase}s in bounded mode on an environment: creates the case's topics under unique names, writes
@@ -46,6 +51,11 @@ public final class CaseRunner implements AutoCloseable {
     private final KafkaTopics topics;
     private final TestRecordProducer producer;
     private final ReadCommittedReader reader;
+    private final ExecutorService kafkaExecutor = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "flink-harness-case-kafka");
+        thread.setDaemon(true);
+        return thread;
+    });
     private boolean closed;
 
     private CaseRunner(FlinkKafkaEnvironment env, RunnerSettings settings) {
@@ -83,17 +93,20 @@ public final class CaseRunner implements AutoCloseable {
 
     private void execute(CaseRun run) {
         SqlCase c = run.sqlCase;
-        c.topics().forEach((logical, partitions) -> topics.create(run.physicalTopics.get(logical), partitions));
-        run.lap("setup");
-        c.inputs().forEach((logical, records) -> producer.send(run.physicalTopics.get(logical), records));
-        run.lap("produce");
+        // Kafka side (topics, input) and Flink side (session, DDL) do not depend on each other: overlap them
+        CompletableFuture<Duration> kafkaSide = CompletableFuture.supplyAsync(() -> prepareKafka(run), kafkaExecutor);
         Placeholders placeholders = new Placeholders(run.placeholderValues(env.kafkaBootstrapServers()));
         List<SqlStatement> ddl = SqlScript.split(c.ddl(), c.source() + " ddl");
         List<SqlStatement> dml = SqlScript.split(c.dml(), c.source() + " dml");
-        run.session = gateway.openSession("flink-sql-harness " + run.id, settings.sessionProperties(c.name()));
-        for (SqlStatement statement : ddl) {
-            run.session.execute(placeholders.apply(statement), c.timeout());
+        try {
+            run.session = gateway.openSession("flink-sql-harness " + run.id, settings.sessionProperties(c.name()));
+            for (SqlStatement statement : ddl) {
+                run.session.execute(placeholders.apply(statement), c.timeout());
+            }
+        } finally {
+            run.produce = join(kafkaSide);
         }
+        run.lap("ddl");
         for (SqlStatement statement : dml) {
             StatementResult result = run.session.execute(placeholders.apply(statement), c.timeout());
             result.jobId().ifPresent(run.jobIds::add);
@@ -113,13 +126,35 @@ public final class CaseRunner implements AutoCloseable {
             List<Row> actual = expectation.mode() == OutputMode.UPSERT
                     ? OutputRows.upsert(records) : OutputRows.append(records);
             RowAssertions.assertRowsEqualIgnoringOrder("topic '" + expectation.topic() + "' (" + topic + ", "
-                    + expectation.mode().name().toLowerCase() + ", read_committed)", expectation.rows(), actual);
+                    + expectation.mode().name().toLowerCase(Locale.ROOT) + ", read_committed)", expectation.rows(),
+                    actual);
         }
         run.lap("read");
     }
 
+    /** Creates the case's topics and writes its input; returns how long that took. */
+    private Duration prepareKafka(CaseRun run) {
+        long start = System.nanoTime();
+        Map<String, Integer> physical = new LinkedHashMap<>();
+        run.sqlCase.topics().forEach((logical, partitions) -> physical.put(run.physicalTopics.get(logical), partitions));
+        topics.create(physical);
+        run.sqlCase.inputs().forEach((logical, records) -> producer.send(run.physicalTopics.get(logical), records));
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    private static Duration join(CompletableFuture<Duration> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
     private String explain(CaseRun run, RuntimeException e) {
-        if (e instanceof ConditionTimeoutException && run.phase.equals("job")) {
+        if (e instanceof ConditionTimeoutException && run.phase.equals("waiting for the job")) {
             return e.getMessage() + " — in bounded mode every source table needs 'scan.bounded.mode' ="
                     + " 'latest-offset' (and 'scan.startup.mode' = 'earliest-offset') so that its job can finish";
         }
@@ -161,6 +196,7 @@ public final class CaseRunner implements AutoCloseable {
             return;
         }
         closed = true;
+        kafkaExecutor.shutdownNow();
         try (topics; producer; reader) {
             // closes the Kafka clients in reverse order
         }
@@ -175,7 +211,8 @@ public final class CaseRunner implements AutoCloseable {
         final Map<String, Duration> laps = new LinkedHashMap<>();
         final long start = System.nanoTime();
         long lapStart = start;
-        String phase = "setup";
+        String phase = "preparing topics and running the ddl";
+        Duration produce = Duration.ZERO;
         GatewaySession session;
         boolean passed;
 
@@ -198,10 +235,9 @@ public final class CaseRunner implements AutoCloseable {
             laps.put(name, Duration.ofNanos(now - lapStart));
             lapStart = now;
             phase = switch (name) {
-                case "setup" -> "produce";
-                case "produce" -> "submit";
-                case "submit" -> "job";
-                case "job" -> "read";
+                case "ddl" -> "submitting the dml";
+                case "submit" -> "waiting for the job";
+                case "job" -> "reading the output";
                 default -> "done";
             };
         }
@@ -213,8 +249,7 @@ public final class CaseRunner implements AutoCloseable {
 
         CaseResult result(CaseResult.Status status, String message, Throwable failure) {
             passed = status == CaseResult.Status.PASSED;
-            CaseTimings timings = new CaseTimings(lapOf("setup"), lapOf("produce"), lapOf("submit"), lapOf("job"),
-                    lapOf("read"));
+            CaseTimings timings = new CaseTimings(produce, lapOf("ddl"), lapOf("submit"), lapOf("job"), lapOf("read"));
             String where = status == CaseResult.Status.ERROR ? "during " + phase + ": " : "";
             return new CaseResult(sqlCase.name(), status, where + message, Duration.ofNanos(System.nanoTime() - start),
                     timings, physicalTopics, jobIds, Optional.ofNullable(failure));

@@ -44,6 +44,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
+    /** The broker's storage directory, deleted on close. */
+    public java.nio.file.Path storage() {
+        return storage.path();
+    }
+
     public String bootstrapServers() {
         return "127.0.0.1:" + brokerPort;
     }

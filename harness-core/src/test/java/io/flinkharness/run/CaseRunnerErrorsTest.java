@@ -1,0 +1,147 @@
+package io.flinkharness.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flinkharness.env.EmbeddedEnvironment;
+import io.flinkharness.flink.FlinkRestClient;
+import io.flinkharness.flink.JobStatus;
+import io.flinkharness.internal.Poll;
+import io.flinkharness.kafka.TestRecord;
+import io.flinkharness.rows.Row;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Bad input against the real embedded environment: each gives one clear message, and nothing keeps running. */
+class CaseRunnerErrorsTest {
+    private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
+    private static final String SOURCE = """
+            CREATE TABLE clicks (`user` STRING, amount BIGINT, ts TIMESTAMP(3),
+              WATERMARK FOR ts AS ts - INTERVAL '1' SECOND
+            ) WITH ('connector' = 'kafka', 'topic' = '${topic.clicks}',
+              'properties.bootstrap.servers' = '${bootstrap.servers}',
+              'scan.startup.mode' = 'earliest-offset', %s 'format' = 'json');
+            CREATE TABLE copy (`user` STRING, amount BIGINT) WITH ('connector' = 'kafka',
+              'topic' = '${topic.copy}', 'properties.bootstrap.servers' = '${bootstrap.servers}',
+              'sink.delivery-guarantee' = 'exactly-once', 'sink.transactional-id-prefix' = '${case.id}',
+              'format' = 'json')
+            """;
+    private static final String BOUNDED = SOURCE.formatted("'scan.bounded.mode' = 'latest-offset',");
+
+    private static EmbeddedEnvironment env;
+    private static CaseRunner runner;
+
+    @BeforeAll
+    static void start() {
+        env = EmbeddedEnvironment.start();
+        runner = CaseRunner.on(env);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (runner != null) {
+            runner.close();
+        }
+        if (env != null) {
+            env.close();
+        }
+    }
+
+    private static SqlCase.Builder copyCase(String name, String ddl, String dml) {
+        return SqlCase.named(name).topic("clicks", 2).topic("copy", 1)
+                .input("clicks", TestRecord.of("a", "{\"user\":\"a\",\"amount\":1,\"ts\":\"2024-01-01 00:00:01\"}", T0))
+                .ddl(ddl).dml(dml);
+    }
+
+    @Test
+    void sqlThatDoesNotParseNamesTheStatementLineAndColumn() {
+        CaseResult result = runner.run(copyCase("parse error", BOUNDED,
+                "INSERT INTO copy\nSELECT `user`, amount FORM clicks").build());
+
+        assertThat(result.status()).isEqualTo(CaseResult.Status.ERROR);
+        // FORM is read as an alias of amount, so the parser stops at the table name
+        assertThat(result.message())
+                .startsWith("during submitting the dml: statement 1 (line 1) of case 'parse error' dml failed: SQL parse failed.")
+                .contains("Encountered \"clicks\" at line 2, column 28")
+                .contains("     1 | INSERT INTO copy\n     2 | SELECT `user`, amount FORM clicks\n       | "
+                        + " ".repeat(27) + "^ line 2, column 28");
+    }
+
+    @Test
+    void aTableThatDoesNotExistIsNamed() {
+        CaseResult result = runner.run(copyCase("missing table", BOUNDED,
+                "INSERT INTO copy SELECT `user`, amount FROM nosuch").build());
+
+        assertThat(result.status()).isEqualTo(CaseResult.Status.ERROR);
+        assertThat(result.message())
+                .contains("statement 1 (line 1) of case 'missing table' dml failed:")
+                .contains("Object 'nosuch' not found")
+                .contains("^ line 1, column");
+    }
+
+    @Test
+    void aJobThatFailsAtRunTimeReportsTheJobsOwnException() {
+        SqlCase bad = SqlCase.named("runtime failure").topic("clicks", 1).topic("copy", 1)
+                .input("clicks", TestRecord.of("a", "this is not json", T0))
+                .ddl(BOUNDED).dml("INSERT INTO copy SELECT `user`, amount FROM clicks").build();
+
+        CaseResult result = runner.run(bad);
+
+        assertThat(result.status()).isEqualTo(CaseResult.Status.ERROR);
+        assertThat(result.message())
+                .startsWith("during waiting for the job: the job failed at run time: job " + result.jobIds().get(0) + " FAILED: ")
+                .contains("caused by: java.io.IOException: Failed to deserialize JSON 'this is not json'.")
+                .doesNotContain("Recovery is suppressed");
+    }
+
+    @Test
+    void anUnknownPlaceholderListsTheKnownOnes() {
+        CaseResult result = runner.run(copyCase("typo", BOUNDED.replace("${topic.clicks}", "${topic.click}"),
+                "INSERT INTO copy SELECT `user`, amount FROM clicks").build());
+
+        assertThat(result.status()).isEqualTo(CaseResult.Status.ERROR);
+        assertThat(result.message()).contains("statement 1 (line 1) of case 'typo' ddl: unknown placeholder ${topic.click};"
+                + " known placeholders: [bootstrap.servers, case.id, topic.clicks, topic.copy]");
+    }
+
+    @Test
+    void anUnboundedSourceTimesOutWithTheFixAndTheJobIsCancelled() {
+        SqlCase unbounded = copyCase("unbounded", SOURCE.formatted(""),
+                "INSERT INTO copy SELECT `user`, amount FROM clicks").timeout(Duration.ofSeconds(4)).build();
+
+        CaseResult result = runner.run(unbounded);
+
+        assertThat(result.status()).isEqualTo(CaseResult.Status.ERROR);
+        assertThat(result.jobIds()).as(result.message()).hasSize(1);
+        assertThat(result.message())
+                .contains("ms for job " + result.jobIds().get(0) + " to finish; last seen: job status RUNNING")
+                .contains("every source table needs 'scan.bounded.mode' = 'latest-offset'");
+        FlinkRestClient flink = new FlinkRestClient(env.flinkRestUri());
+        JobStatus end = Poll.until("the timed-out job to be cancelled", Duration.ofSeconds(30),
+                () -> Optional.of(flink.status(result.jobIds().get(0))).filter(JobStatus::isTerminal),
+                () -> "not terminal");
+        assertThat(end).isEqualTo(JobStatus.CANCELED);
+    }
+
+    @Test
+    void wrongExpectedRowsFailWithADiffAndAGoodCaseStillPassesAfterwards() {
+        SqlCase wrong = copyCase("wrong rows", BOUNDED, "INSERT INTO copy SELECT `user`, amount FROM clicks")
+                .expectRows("copy", Row.of("user", "a", "amount", 2)).build();
+        SqlCase right = copyCase("right rows", BOUNDED, "INSERT INTO copy SELECT `user`, amount FROM clicks")
+                .expectRows("copy", Row.of("user", "a", "amount", 1)).build();
+
+        CaseResult failed = runner.run(wrong);
+        CaseResult passed = runner.run(right);
+
+        assertThat(failed.status()).isEqualTo(CaseResult.Status.FAILED);
+        assertThat(failed.message()).isEqualTo("topic 'copy' (" + failed.topics().get("copy") + ", append, read_committed):"
+                + " expected 1 row, got 1 (order ignored)\n"
+                + "  missing (1):\n    - {user=a, amount=2}\n"
+                + "  unexpected (1):\n    + {user=a, amount=1}\n"
+                + "  differing in one column (1):\n    amount: expected 2 but was 1 in {user=a, amount=2}");
+        assertThat(passed.status()).as(passed.message()).isEqualTo(CaseResult.Status.PASSED);
+    }
+}
