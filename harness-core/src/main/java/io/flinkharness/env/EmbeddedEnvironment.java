@@ -25,13 +25,24 @@ import java.util.concurrent.TimeoutException;
 public final class EmbeddedEnvironment implements FlinkKafkaEnvironment {
     private final EmbeddedKafka kafka;
     private final EmbeddedFlink flink;
-    private final Duration startTime;
+    private final StartTimes startTimes;
     private boolean closed;
 
-    private EmbeddedEnvironment(EmbeddedKafka kafka, EmbeddedFlink flink, Duration startTime) {
+    /**
+     * When each part was ready, counted from the call to {@link #start}.
+     *
+     * @param kafka the broker answered a metadata request
+     * @param flink the MiniCluster and the SQL Gateway were up
+     * @param warmUp the planner warm-up ended (zero when it was off)
+     * @param total everything was ready
+     */
+    public record StartTimes(Duration kafka, Duration flink, Duration warmUp, Duration total) {
+    }
+
+    private EmbeddedEnvironment(EmbeddedKafka kafka, EmbeddedFlink flink, StartTimes startTimes) {
         this.kafka = kafka;
         this.flink = flink;
-        this.startTime = startTime;
+        this.startTimes = startTimes;
     }
 
     public static EmbeddedEnvironment start() {
@@ -45,18 +56,23 @@ public final class EmbeddedEnvironment implements FlinkKafkaEnvironment {
      */
     public static EmbeddedEnvironment start(EmbeddedSettings settings) {
         long begin = System.nanoTime();
+        Duration[] ready = {Duration.ZERO, Duration.ZERO, Duration.ZERO};
         CompletableFuture<EmbeddedKafka> kafka = CompletableFuture.supplyAsync(
-                () -> EmbeddedKafka.start(settings.startTimeout()), daemon("flink-harness-kafka-start"));
+                () -> EmbeddedKafka.start(settings.startTimeout()), daemon("flink-harness-kafka-start"))
+                .whenComplete((k, e) -> ready[0] = since(begin));
         CompletableFuture<EmbeddedFlink> flink = CompletableFuture.supplyAsync(
-                () -> EmbeddedFlink.start(settings.taskSlots()), daemon("flink-harness-flink-start"));
+                () -> EmbeddedFlink.start(settings.taskSlots()), daemon("flink-harness-flink-start"))
+                .whenComplete((f, e) -> ready[1] = since(begin));
         CompletableFuture<Void> warm = settings.warmUpPlanner()
                 ? CompletableFuture.runAsync(PlannerWarmUp::inProcess, daemon("flink-harness-planner-warm-up"))
                         .thenCombine(flink, (none, f) -> f)
                         .thenAccept(f -> PlannerWarmUp.gateway(f.sqlGatewayUri()))
                 : CompletableFuture.completedFuture(null);
+        warm = warm.whenComplete((none, e) -> ready[2] = settings.warmUpPlanner() ? since(begin) : Duration.ZERO);
         try {
             CompletableFuture.allOf(kafka, flink, warm).get(settings.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            return new EmbeddedEnvironment(kafka.join(), flink.join(), Duration.ofNanos(System.nanoTime() - begin));
+            return new EmbeddedEnvironment(kafka.join(), flink.join(),
+                    new StartTimes(ready[0], ready[1], ready[2], since(begin)));
         } catch (ExecutionException | TimeoutException | InterruptedException | RuntimeException e) {
             kafka.thenAccept(EmbeddedKafka::close);
             flink.thenAccept(EmbeddedFlink::close);
@@ -70,6 +86,10 @@ public final class EmbeddedEnvironment implements FlinkKafkaEnvironment {
                     : String.valueOf(cause.getMessage());
             throw new EnvironmentStartException("embedded Kafka + Flink environment did not start: " + what, cause);
         }
+    }
+
+    private static Duration since(long begin) {
+        return Duration.ofNanos(System.nanoTime() - begin);
     }
 
     private static void closeIfDone(CompletableFuture<? extends AutoCloseable> part) {
@@ -113,7 +133,12 @@ public final class EmbeddedEnvironment implements FlinkKafkaEnvironment {
 
     /** How long {@link #start} took until Kafka, Flink and the gateway were ready. */
     public Duration startTime() {
-        return startTime;
+        return startTimes.total();
+    }
+
+    /** When each part was ready. */
+    public StartTimes startTimes() {
+        return startTimes;
     }
 
     @Override

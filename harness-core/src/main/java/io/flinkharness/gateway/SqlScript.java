@@ -2,10 +2,12 @@ package io.flinkharness.gateway;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Splits a SQL script into statements at semicolons that are outside string literals, quoted identifiers and
- * comments, remembering the line on which each statement starts.
+ * comments, remembering the line on which each statement starts. The semicolons inside a statement set
+ * ({@code EXECUTE STATEMENT SET BEGIN ...; ...; END}) stay in it: the whole set is one statement.
  *
  * <pre>{@code
  * List<SqlStatement> statements = SqlScript.split("CREATE TABLE a (...);\nINSERT INTO ...;", "orders.sql");
@@ -37,7 +39,9 @@ public final class SqlScript {
                 i = end;
                 continue;
             }
-            if (c == ';') {
+            if (c == ';' && insideStatementSet(current)) {
+                current.append(c);
+            } else if (c == ';') {
                 add(statements, current, source, startLine);
                 current.setLength(0);
                 startLine = -1;
@@ -56,6 +60,18 @@ public final class SqlScript {
         }
         add(statements, current, source, startLine);
         return List.copyOf(statements);
+    }
+
+    /**
+     * Whether {@code text} opens an {@code EXECUTE STATEMENT SET BEGIN ... END} block that has not reached its
+     * {@code END} yet, so a semicolon belongs to the block. ({@code BEGIN STATEMENT SET; ...; END;} is a
+     * sequence of statements that the gateway session collects itself, so it is split as usual.)
+     */
+    private static boolean insideStatementSet(CharSequence text) {
+        String code = text.toString().replaceAll("(?s)/\\*.*?\\*/", " ").strip().replaceAll("\\s+", " ")
+                .toUpperCase(Locale.ROOT);
+        boolean opened = code.startsWith("EXECUTE STATEMENT SET BEGIN");
+        return opened && !code.matches(".*\\bEND");
     }
 
     private static void add(List<SqlStatement> statements, StringBuilder text, String source, int line) {

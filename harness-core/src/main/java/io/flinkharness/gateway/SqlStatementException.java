@@ -63,10 +63,10 @@ public class SqlStatementException extends RuntimeException {
         String[] lines = statement.text().split("\\R", -1);
         for (int i = 0; i < lines.length; i++) {
             int scriptLine = statement.line() + i;
-            out.append(String.format("%n  %4d | %s", scriptLine, lines[i]));
+            out.append(String.format("\n  %4d | %s", scriptLine, lines[i]));
             if (position.isPresent() && position.get()[0] == i + 1) {
                 int column = Math.max(1, position.get()[1]);
-                out.append(String.format("%n       | %s^ line %d, column %d", " ".repeat(column - 1), scriptLine, column));
+                out.append(String.format("\n       | %s^ line %d, column %d", " ".repeat(column - 1), scriptLine, column));
             }
         }
         return out.toString();

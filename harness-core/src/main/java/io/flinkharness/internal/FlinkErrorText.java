@@ -30,34 +30,44 @@ public final class FlinkErrorText {
     public record Cause(String exceptionClass, String message) {
         @Override
         public String toString() {
-            return message.isEmpty() ? exceptionClass : exceptionClass + ": " + message;
+            return exceptionClass.isEmpty() ? message
+                    : message.isEmpty() ? exceptionClass : exceptionClass + ": " + message;
         }
     }
 
-    /** The chain of causes written in a stack trace text, outermost first. */
+    /**
+     * The chain of causes written in a stack trace text, outermost first. Suppressed exceptions and their own
+     * (indented) causes are not part of the chain.
+     */
     public static List<Cause> causes(String stackTrace) {
         List<Cause> causes = new ArrayList<>();
         StringBuilder current = null;
+        boolean inSuppressed = false;
         for (String line : stackTrace.split("\\R")) {
             String trimmed = line.strip();
-            if (trimmed.startsWith("<Exception on server side:") || trimmed.startsWith("End of exception on server side")) {
-                current = flush(causes, current);
+            boolean causedBy = line.startsWith("Caused by: ");
+            if (inSuppressed && !causedBy) {
                 continue;
             }
-            if (trimmed.startsWith("at ") || trimmed.startsWith("... ") || trimmed.startsWith("Suppressed:")) {
+            inSuppressed = false;
+            if (isFrameOrEnvelope(trimmed)) {
                 current = flush(causes, current);
-                continue;
-            }
-            boolean start = trimmed.startsWith("Caused by: ") || (causes.isEmpty() && current == null && !trimmed.isEmpty());
-            if (start) {
+                inSuppressed = trimmed.startsWith("Suppressed:") && Character.isWhitespace(line.charAt(0));
+            } else if (causedBy || (causes.isEmpty() && current == null && !trimmed.isEmpty())) {
                 flush(causes, current);
-                current = new StringBuilder(trimmed.startsWith("Caused by: ") ? trimmed.substring(11) : trimmed);
+                current = new StringBuilder(causedBy ? trimmed.substring(11) : trimmed);
             } else if (current != null) {
                 current.append('\n').append(line);
             }
         }
         flush(causes, current);
         return causes;
+    }
+
+    /** A line that ends the message of the current cause: a stack frame, a suppressed exception, Flink's envelope. */
+    private static boolean isFrameOrEnvelope(String trimmed) {
+        return trimmed.startsWith("at ") || trimmed.startsWith("... ") || trimmed.startsWith("Suppressed:")
+                || trimmed.startsWith("<Exception on server side:") || trimmed.startsWith("End of exception on server side");
     }
 
     private static StringBuilder flush(List<Cause> causes, StringBuilder text) {
@@ -111,10 +121,11 @@ public final class FlinkErrorText {
                 : Optional.empty();
     }
 
-    /** A one-line summary of REST error texts: the most telling cause of the longest text. */
+    /** A one-line summary of REST error texts: the first line of the most telling cause of the longest text. */
     public static String summary(List<String> errors) {
         String longest = errors.stream().reduce("", (a, b) -> b.length() > a.length() ? b : a);
         List<Cause> causes = causes(longest);
-        return mostTelling(causes).map(Cause::toString).orElse(longest.strip());
+        String text = mostTelling(causes).map(Cause::toString).orElse(longest.strip());
+        return text.lines().findFirst().orElse("");
     }
 }

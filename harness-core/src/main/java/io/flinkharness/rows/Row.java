@@ -15,9 +15,9 @@ import java.util.stream.Collectors;
 
 /**
  * One row of a result: column names to values, in column order. Values are normalised so that rows compare
- * by meaning, not by how a number was written: integral numbers become {@code Long}, other numbers
- * {@code BigDecimal} without trailing zeros ({@code 2.50} equals {@code 2.5}); nested objects become rows'
- * maps, arrays lists.
+ * by meaning, not by how a number was written: integral numbers in the range of {@code long} become
+ * {@code Long}, other numbers {@code BigDecimal} without trailing zeros ({@code 2.50} equals {@code 2.5}), NaN
+ * and infinities {@code Double}; nested objects become rows' maps, arrays lists.
  *
  * <pre>{@code
  * Row expected = Row.of("user", "alice", "window_start", "2024-01-01 00:00:00", "clicks", 3);
@@ -26,13 +26,16 @@ import java.util.stream.Collectors;
  * }</pre>
  */
 public final class Row {
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
     private final Map<String, Object> values;
 
     private Row(Map<String, Object> values) {
         this.values = Collections.unmodifiableMap(values);
     }
 
-    /** A row from alternating column names and values: {@code Row.of("a", 1, "b", "x")}. */
+    /** A row from alternating column names and values: {@code Row.of("a", 1, "b", "x")}; each column once. */
     public static Row of(Object... columnsAndValues) {
         if (columnsAndValues.length % 2 != 0) {
             throw new IllegalArgumentException("Row.of takes column/value pairs, got " + columnsAndValues.length
@@ -40,7 +43,11 @@ public final class Row {
         }
         Map<String, Object> values = new LinkedHashMap<>();
         for (int i = 0; i < columnsAndValues.length; i += 2) {
-            values.put(String.valueOf(columnsAndValues[i]), normalize(columnsAndValues[i + 1]));
+            String column = String.valueOf(columnsAndValues[i]);
+            if (values.containsKey(column)) {
+                throw new IllegalArgumentException("column '" + column + "' given twice in Row.of");
+            }
+            values.put(column, normalize(columnsAndValues[i + 1]));
         }
         return new Row(values);
     }
@@ -92,17 +99,13 @@ public final class Row {
             return ((Number) value).longValue();
         }
         if (value instanceof BigInteger big) {
-            return big.bitLength() < 64 ? (Object) big.longValue() : new BigDecimal(big);
+            return normalize(new BigDecimal(big));
         }
         if (value instanceof Float || value instanceof Double) {
-            return normalize(new BigDecimal(value.toString()));
+            return normalizeFloatingPoint(((Number) value).doubleValue(), value.toString());
         }
         if (value instanceof BigDecimal decimal) {
-            BigDecimal stripped = decimal.stripTrailingZeros();
-            if (stripped.scale() <= 0 && stripped.precision() - stripped.scale() < 19) {
-                return stripped.longValueExact();
-            }
-            return stripped;
+            return normalizeDecimal(decimal);
         }
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> nested = new LinkedHashMap<>();
@@ -116,6 +119,18 @@ public final class Row {
             return c.toString();
         }
         return value;
+    }
+
+    /** NaN and infinities stay {@code Double}; finite values are read from their decimal text, as JSON would be. */
+    private static Object normalizeFloatingPoint(double value, String text) {
+        return Double.isFinite(value) ? normalizeDecimal(new BigDecimal(text)) : (Object) value;
+    }
+
+    /** Integral values in the range of {@code long} become {@code Long}, others lose their trailing zeros. */
+    private static Object normalizeDecimal(BigDecimal decimal) {
+        BigDecimal stripped = decimal.stripTrailingZeros();
+        boolean inLongRange = stripped.compareTo(LONG_MIN) >= 0 && stripped.compareTo(LONG_MAX) <= 0;
+        return stripped.scale() <= 0 && inLongRange ? (Object) stripped.longValueExact() : stripped;
     }
 
     private static String abbreviate(String s) {
@@ -132,7 +147,10 @@ public final class Row {
         return values.hashCode();
     }
 
-    /** {@code {user=alice, clicks=3}}; strings are quoted when they could be mistaken for numbers. */
+    /**
+     * {@code {user=alice, clicks=3}}; strings are quoted when they could be mistaken for numbers, decimals are
+     * written out in digits ({@code 10000000000000000000}, not {@code 1E+19}).
+     */
     @Override
     public String toString() {
         return values.entrySet().stream()
@@ -143,6 +161,9 @@ public final class Row {
     static String render(Object value) {
         if (value instanceof String s && (s.isEmpty() || s.matches("-?[0-9.]+|null|true|false") || s.isBlank())) {
             return "\"" + s + "\"";
+        }
+        if (value instanceof BigDecimal decimal) {
+            return decimal.toPlainString();
         }
         return String.valueOf(value);
     }

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * The difference between expected and actual rows, compared as multisets (order ignored, duplicates
- * counted): rows missing from the actual result, unexpected rows, and the pairs of those that differ in a
- * single column, which are usually the one wrong value a reader is looking for.
+ * counted): rows missing from the actual result, unexpected rows, and the pairs of those that have the same
+ * columns (in any order) and differ in a single one, which are usually the one wrong value a reader is looking for.
  */
 public final class RowDiff {
     private final List<Row> missing;
@@ -53,7 +53,7 @@ public final class RowDiff {
         List<Row> candidates = new ArrayList<>(unexpected);
         for (Row m : missing) {
             for (Row u : candidates) {
-                if (m.columns().equals(u.columns()) && m.differingColumns(u).size() == 1) {
+                if (m.values().keySet().equals(u.values().keySet()) && m.differingColumns(u).size() == 1) {
                     pairs.add(new Row[] {m, u});
                     candidates.remove(u);
                     break;
@@ -76,7 +76,7 @@ public final class RowDiff {
     }
 
     /**
-     * The readable diff:
+     * The readable diff; a pair differing in one column names the column, both values and the whole expected row:
      * <pre>
      * expected 3 rows, got 3 (order ignored)
      *   missing (1):
@@ -84,7 +84,7 @@ public final class RowDiff {
      *   unexpected (1):
      *     + {user=alice, clicks=2}
      *   differing in one column (1):
-     *     clicks: expected 3 but was 2 in {user=alice, clicks=...}
+     *     clicks: expected 3 but was 2 in {user=alice, clicks=3}
      * </pre>
      */
     public String render() {

@@ -6,9 +6,13 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Replaces {@code ${name}} placeholders in SQL; an unknown placeholder is an error that lists the known ones. */
+/**
+ * Replaces {@code ${name}} placeholders in SQL. An unknown placeholder is an error that lists the known ones; a
+ * {@code ${} that does not start a placeholder (e.g. {@code ${topic clicks}}) is an error too.
+ */
 final class Placeholders {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.\\-]+)}");
+    /** A placeholder (group 1 is its name), or else a malformed one: {@code ${} up to a closing brace or line end. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(?:([A-Za-z0-9_.\\-]+)}|[^}\\n]*}?)");
 
     private final Map<String, String> values;
 
@@ -20,15 +24,24 @@ final class Placeholders {
         Matcher m = PLACEHOLDER.matcher(statement.text());
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String value = values.get(m.group(1));
-            if (value == null) {
-                throw new IllegalArgumentException(statement.location() + ": unknown placeholder ${" + m.group(1)
-                        + "}; known placeholders: " + new TreeSet<>(values.keySet())
-                        + " (topics must be declared in the case to get a ${topic.NAME} placeholder)");
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
+            m.appendReplacement(out, Matcher.quoteReplacement(valueOf(m, statement)));
         }
         m.appendTail(out);
         return new SqlStatement(out.toString(), statement.source(), statement.index(), statement.line());
+    }
+
+    private String valueOf(Matcher placeholder, SqlStatement statement) {
+        String name = placeholder.group(1);
+        if (name == null) {
+            throw new IllegalArgumentException(statement.location() + ": malformed placeholder '" + placeholder.group()
+                    + "' — placeholders look like ${topic.NAME}, ${bootstrap.servers}, ${case.id}");
+        }
+        String value = values.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException(statement.location() + ": unknown placeholder ${" + name
+                    + "}; known placeholders: " + new TreeSet<>(values.keySet())
+                    + " (topics must be declared in the case to get a ${topic.NAME} placeholder)");
+        }
+        return value;
     }
 }

@@ -57,6 +57,8 @@ public record RunnerSettings(Duration checkpointInterval, int parallelism, Map<S
         // a failing job must fail, not restart for ever: the harness reports its exception
         props.put("restart-strategy.type", "none");
         props.put("parallelism.default", String.valueOf(parallelism));
+        // results of TIMESTAMP_LTZ windows must not depend on the machine's time zone
+        props.put("table.local-time-zone", "UTC");
         props.put("table.dml-sync", "false");
         props.put("pipeline.name", "flink-sql-harness: " + caseName);
         props.putAll(sessionOptions);

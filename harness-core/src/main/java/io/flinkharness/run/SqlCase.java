@@ -44,6 +44,9 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
         Objects.requireNonNull(dml, "case '" + name + "': dml cannot be null");
         expectations = List.copyOf(expectations);
         Objects.requireNonNull(timeout, "timeout cannot be null");
+        if (timeout.isZero() || timeout.isNegative()) {
+            throw new IllegalArgumentException("case '" + name + "': timeout must be positive, got " + timeout);
+        }
         source = source == null ? "case '" + name + "'" : source;
         validate(name, topics, inputs, expectations);
     }
@@ -156,7 +159,7 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
             return expectUpsertRows(topic, Arrays.asList(rows));
         }
 
-        /** Limit for the jobs to finish and the output to become visible; 60 s by default. */
+        /** Limit for the jobs to finish and the output to become visible; positive, 60 s by default. */
         public Builder timeout(Duration limit) {
             this.timeout = limit;
             return this;

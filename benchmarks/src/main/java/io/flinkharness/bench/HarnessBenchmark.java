@@ -1,0 +1,173 @@
+package io.flinkharness.bench;
+
+import io.flinkharness.env.EmbeddedEnvironment;
+import io.flinkharness.run.CaseResult;
+import io.flinkharness.run.CaseRunner;
+import io.flinkharness.run.SqlCase;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Start-up and per-case latency of the embedded environment, as medians over several runs. Every run is a
+ * fresh JVM (so "JVM start to first result" is real), which:
+ * <ol>
+ *   <li>starts the embedded environment (Kafka ready, Flink + gateway ready, planner warm, all ready);</li>
+ *   <li>runs the TUMBLE workload once (the first case of the JVM) and notes the time since JVM start;</li>
+ *   <li>runs it {@code --warm-cases} more times and notes each phase: produce, ddl, submit, job, read;</li>
+ *   <li>reports its peak resident memory.</li>
+ * </ol>
+ * Every case is checked against rows computed by the workload; a wrong result fails the benchmark.
+ *
+ * <pre>benchmarks/run.sh --runs 5 --warm-cases 10 --records 1000</pre>
+ */
+@Command(name = "harness-benchmark", mixinStandardHelpOptions = true,
+        description = "Start-up and per-case latency of the embedded environment, medians over fresh JVMs.")
+public final class HarnessBenchmark implements Callable<Integer> {
+    private static final String RESULT = "RESULT ";
+
+    @Option(names = "--runs", description = "fresh JVMs to measure (default: ${DEFAULT-VALUE})")
+    int runs = 5;
+
+    @Option(names = "--warm-cases", description = "cases per JVM after the first (default: ${DEFAULT-VALUE})")
+    int warmCases = 10;
+
+    @Option(names = "--records", description = "input records per case (default: ${DEFAULT-VALUE})")
+    int records = 1000;
+
+    @Option(names = "--jvm-options", description = "options for the measured JVMs, e.g. '-Xmx512m'")
+    String jvmOptions = "";
+
+    @Option(names = "--child", hidden = true)
+    boolean child;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new HarnessBenchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (child) {
+            child(records, warmCases);
+        } else {
+            parent(runs, records, warmCases, jvmOptions);
+        }
+        return 0;
+    }
+
+    private static void parent(int runs, int records, int warmCases, String jvmOptions) throws Exception {
+        Map<String, List<Double>> samples = new LinkedHashMap<>();
+        for (int run = 1; run <= runs; run++) {
+            Map<String, Double> result = runChild(records, warmCases, jvmOptions);
+            System.out.printf("run %d: %s%n", run, result);
+            result.forEach((k, v) -> samples.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+        }
+        System.out.printf("%nmedians over %d runs (%d records per case, %d warm cases per run, %d cores)%n",
+                runs, records, warmCases, Runtime.getRuntime().availableProcessors());
+        samples.forEach((k, v) -> System.out.printf("  %-28s %8.0f%n", k, median(v)));
+    }
+
+    private static Map<String, Double> runChild(int records, int warmCases, String jvmOptions) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (!jvmOptions.isBlank()) {
+            command.addAll(Arrays.asList(jvmOptions.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), HarnessBenchmark.class.getName(),
+                "--child", "--records", String.valueOf(records), "--warm-cases", String.valueOf(warmCases)));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Map<String, Double> result = new LinkedHashMap<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith(RESULT)) {
+                    String[] kv = line.substring(RESULT.length()).split("=");
+                    result.put(kv[0], Double.parseDouble(kv[1]));
+                } else {
+                    System.out.println("  | " + line);
+                }
+            }
+        }
+        int exit = process.waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("benchmark child JVM exited with " + exit);
+        }
+        return result;
+    }
+
+    private static void child(int records, int warmCases) throws IOException {
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        try (EmbeddedEnvironment env = EmbeddedEnvironment.start(); CaseRunner runner = CaseRunner.on(env)) {
+            EmbeddedEnvironment.StartTimes start = env.startTimes();
+            report("env.kafka_ready_ms", start.kafka().toMillis());
+            report("env.flink_gateway_ready_ms", start.flink().toMillis());
+            report("env.planner_warm_ms", start.warmUp().toMillis());
+            report("env.ready_ms", start.total().toMillis());
+            report("jvm_to_env_ready_ms", System.currentTimeMillis() - jvmStart);
+            CaseResult first = check(runner.run(TumbleWorkload.build(records, 0)));
+            report("jvm_to_first_result_ms", System.currentTimeMillis() - jvmStart);
+            report("first_case_ms", first.elapsed().toMillis());
+            Map<String, List<Double>> warm = new LinkedHashMap<>();
+            for (int i = 1; i <= warmCases; i++) {
+                SqlCase workload = TumbleWorkload.build(records, i);
+                CaseResult r = check(runner.run(workload));
+                add(warm, "warm.case_ms", r.elapsed().toMillis());
+                add(warm, "warm.produce_ms", r.timings().produce().toMillis());
+                add(warm, "warm.ddl_ms", r.timings().ddl().toMillis());
+                add(warm, "warm.submit_ms", r.timings().submit().toMillis());
+                add(warm, "warm.job_finished_ms", r.timings().job().toMillis());
+                add(warm, "warm.output_visible_ms", r.timings().read().toMillis());
+            }
+            warm.forEach((k, v) -> report(k, median(v)));
+            report("peak_rss_mib", peakRssMib());
+        }
+    }
+
+    private static CaseResult check(CaseResult result) {
+        if (!result.passed()) {
+            throw new IllegalStateException("benchmark case did not pass: " + result.message());
+        }
+        return result;
+    }
+
+    private static void add(Map<String, List<Double>> samples, String key, double value) {
+        samples.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+    }
+
+    private static void report(String key, double value) {
+        System.out.println(RESULT + key + "=" + value);
+    }
+
+    private static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    /** Peak resident set size of this process (VmHWM), or -1 where /proc is not available. */
+    private static double peakRssMib() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.exists(status)) {
+            return -1;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+            }
+        }
+        return -1;
+    }
+}

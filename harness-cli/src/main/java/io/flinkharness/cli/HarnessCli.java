@@ -1,0 +1,52 @@
+package io.flinkharness.cli;
+
+import io.flinkharness.env.EmbeddedEnvironment;
+import io.flinkharness.env.FlinkKafkaEnvironment;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code flink-sql-harness} command. Its subcommand {@code run} runs YAML case files against an embedded
+ * Kafka + Flink + SQL Gateway:
+ *
+ * <pre>
+ * flink-sql-harness run samples/cases
+ * PASS  dedup orders: first event per order_id  (0.91 s)
+ * PASS  clicks per user and 5-second window  (1.02 s)
+ * 2 passed, 0 failed
+ * </pre>
+ *
+ * <p>For tests, build the command with {@link #commandLine(Supplier)} and give it a {@code PrintWriter} through
+ * {@link CommandLine#setOut} and {@link CommandLine#setErr}.
+ */
+@Command(name = "flink-sql-harness", mixinStandardHelpOptions = true, version = "flink-sql-harness 0.1.0-SNAPSHOT",
+        description = "Runs Flink SQL test cases against a real Kafka broker and a real Flink cluster.",
+        subcommands = CommandLine.HelpCommand.class,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every case passed", "1:a case failed, errored or could not be loaded",
+                "2:bad usage, or no case file found"})
+public final class HarnessCli implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine(EmbeddedEnvironment::start).execute(args));
+    }
+
+    /** The command with its subcommands; {@code environments} starts the environment the cases run on. */
+    public static CommandLine commandLine(Supplier<? extends FlinkKafkaEnvironment> environments) {
+        return new CommandLine(new HarnessCli()).addSubcommand(new RunCommand(environments));
+    }
+
+    /** Without a subcommand there is nothing to do: show the usage. */
+    @Override
+    public Integer call() {
+        spec.commandLine().getErr().println("Missing subcommand: give one of " + spec.subcommands().keySet());
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return RunCommand.USAGE;
+    }
+}

@@ -1,0 +1,103 @@
+package io.flinkharness.cli;
+
+import static io.flinkharness.cli.RunCommandTest.noEnvironment;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flinkharness.env.EnvironmentStartException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Everything {@code flink-sql-harness} decides before it starts an environment. */
+class UsageTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void noCaseFileFound() throws IOException {
+        Files.writeString(dir.resolve("README.md"), "not a case");
+
+        CliRun run = CliRun.of(noEnvironment(), "run", dir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("no case files (*.yaml, *.yml) found in " + dir
+                + " — pass case files, or directories that hold them" + System.lineSeparator());
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void pathThatDoesNotExist() {
+        Path missing = dir.resolve("missing");
+
+        CliRun run = CliRun.of(noEnvironment(), "run", missing.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("no such file or directory: " + missing + System.lineSeparator());
+    }
+
+    @Test
+    void noFileLoadsSoNoEnvironmentStarts() throws IOException {
+        Path broken = Files.writeString(dir.resolve("broken.yaml"), "name: broken\ntopcs: {}\n");
+
+        CliRun run = CliRun.of(noEnvironment(), "run", broken.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.outLines()).containsExactly(
+                "FAIL  " + broken + "  (not loaded)",
+                "      " + broken + ":2:1: topcs: unknown field 'topcs' — did you mean 'topics'? (known fields: name,"
+                        + " timeout, topics, input, ddl, dml, expect)",
+                "0 passed, 1 failed");
+    }
+
+    @Test
+    void environmentThatDoesNotStart() throws IOException {
+        Path valid = Files.writeString(dir.resolve("valid.yaml"),
+                "name: valid\ntopics: { out: { partitions: 1 } }\ndml: INSERT INTO out SELECT 1\n");
+
+        CliRun run = CliRun.of(() -> {
+            throw new EnvironmentStartException("broker did not start", null);
+        }, "run", valid.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.outLines()).containsExactly(
+                "the environment did not start, so no case ran: broker did not start",
+                "FAIL  valid  (not run)",
+                "0 passed, 1 failed");
+    }
+
+    @Test
+    void noSubcommand() {
+        CliRun run = CliRun.of(noEnvironment());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("Missing subcommand: give one of [help, run]")
+                .contains("Usage: flink-sql-harness");
+    }
+
+    @Test
+    void unknownOption() {
+        CliRun run = CliRun.of(noEnvironment(), "run", "--fast");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("Unknown option: '--fast'");
+    }
+
+    @Test
+    void unknownSubcommandSuggestsTheClosest() {
+        CliRun run = CliRun.of(noEnvironment(), "runn");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Did you mean: flink-sql-harness run");
+    }
+
+    @Test
+    void helpListsTheExitCodes() {
+        CliRun run = CliRun.of(noEnvironment(), "run", "--help");
+
+        assertThat(run.exitCode()).isEqualTo(0);
+        assertThat(run.out()).contains("Usage: flink-sql-harness run", "default: samples/cases",
+                "2   bad usage, or no case file found");
+    }
+}

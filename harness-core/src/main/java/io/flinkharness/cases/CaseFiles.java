@@ -1,0 +1,97 @@
+package io.flinkharness.cases;
+
+import io.flinkharness.cases.internal.CaseFileReader;
+import io.flinkharness.run.SqlCase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Loads {@link SqlCase}s from YAML files, one case per file:
+ *
+ * <pre>
+ * name: clicks per user and 5-second window
+ * timeout: 60s                       # optional: 500ms, 60s, 2m
+ * topics:
+ *   clicks: { partitions: 4 }
+ *   counts: { partitions: 1 }
+ * input:
+ *   clicks:
+ *     - { key: alice, value: { user: alice, amount: 3 }, timestamp: "2024-01-01T00:00:01Z", partition: 0 }
+ * ddl: |
+ *   CREATE TABLE clicks (...) WITH ('topic' = '${topic.clicks}', ...);
+ * dml: |
+ *   INSERT INTO counts SELECT ...
+ * expect:
+ *   - topic: counts
+ *     mode: append                     # or upsert
+ *     rows:
+ *       - { user: alice, clicks: 1 }
+ * </pre>
+ *
+ * <p>A {@code key} or {@code value} written as a mapping is sent as compact JSON, one written as text as is;
+ * {@code timestamp} (required) is the record's Kafka timestamp as an ISO-8601 instant. Every problem is reported
+ * as a {@link CaseFileException} naming the file, line, column and field.
+ *
+ * <pre>{@code
+ * SqlCase c = CaseFiles.load(Path.of("samples/cases/tumble-window.yaml"));
+ * List<LoadedCase> all = CaseFiles.loadAll(Path.of("samples/cases"));
+ * }</pre>
+ */
+public final class CaseFiles {
+    private CaseFiles() {
+    }
+
+    /**
+     * Reads and validates one case file; the case's {@link SqlCase#source()} is the file's path.
+     *
+     * @throws CaseFileException if the file cannot be read or does not describe a valid case
+     */
+    public static SqlCase load(Path file) {
+        return CaseFileReader.read(file);
+    }
+
+    /**
+     * Loads a case file, or every {@code *.yaml} / {@code *.yml} file under a directory (recursively, in path
+     * order; hidden files are skipped). A file that fails to load is returned with its error; the others still load.
+     *
+     * @throws UncheckedIOException if {@code fileOrDirectory} does not exist or cannot be listed
+     */
+    public static List<LoadedCase> loadAll(Path fileOrDirectory) {
+        List<LoadedCase> loaded = new ArrayList<>();
+        for (Path file : caseFiles(fileOrDirectory)) {
+            try {
+                loaded.add(LoadedCase.loaded(file, load(file)));
+            } catch (CaseFileException e) {
+                loaded.add(LoadedCase.failed(e));
+            }
+        }
+        return loaded;
+    }
+
+    /** The case files a path stands for: the file itself, or the YAML files under a directory. */
+    public static List<Path> caseFiles(Path fileOrDirectory) {
+        if (!Files.isDirectory(fileOrDirectory)) {
+            if (!Files.exists(fileOrDirectory)) {
+                throw new UncheckedIOException(new java.nio.file.NoSuchFileException(fileOrDirectory.toString(),
+                        null, "no such file or directory"));
+            }
+            return List.of(fileOrDirectory);
+        }
+        try (Stream<Path> files = Files.walk(fileOrDirectory)) {
+            return files.filter(Files::isRegularFile).filter(CaseFiles::isYaml).sorted().collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list case files under " + fileOrDirectory, e);
+        }
+    }
+
+    private static boolean isYaml(Path file) {
+        String name = file.getFileName().toString();
+        return !name.startsWith(".") && (name.endsWith(".yaml") || name.endsWith(".yml"));
+    }
+}

@@ -1,0 +1,152 @@
+package io.flinkharness.cases.internal;
+
+import io.flinkharness.cases.internal.CaseDocument.ExpectDocument;
+import io.flinkharness.cases.internal.CaseDocument.InputDocument;
+import io.flinkharness.cases.internal.CaseDocument.TopicDocument;
+import io.flinkharness.rows.Row;
+import io.flinkharness.run.SqlCase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks a bound {@link CaseDocument} field by field and builds the {@link SqlCase}; every problem names the
+ * field and its place in the file. Not part of the public API.
+ */
+final class CaseAssembler {
+    private static final List<String> MODES = List.of("append", "upsert");
+
+    private final Problems problems;
+    private final InputRecords inputRecords;
+
+    CaseAssembler(Problems problems) {
+        this.problems = problems;
+        this.inputRecords = new InputRecords(problems);
+    }
+
+    SqlCase assemble(CaseDocument doc) {
+        String name = required(doc.name(), "name", "give the case a name, e.g. name: orders per minute");
+        SqlCase.Builder builder = SqlCase.named(name).source(problems.file().toString());
+        builder.timeout(doc.timeout() == null ? SqlCase.DEFAULT_TIMEOUT : Timeouts.parse(doc.timeout(), problems));
+        Map<String, TopicDocument> topics = topics(doc.topics(), builder);
+        inputs(doc.input(), topics, builder);
+        builder.ddl(doc.ddl() == null ? "" : doc.ddl());
+        builder.dml(required(doc.dml(), "dml",
+                "give the statement under test, e.g. dml: INSERT INTO counts SELECT ..."));
+        expectations(doc.expect(), topics.keySet(), builder);
+        return build(builder);
+    }
+
+    private String required(String value, String path, String fix) {
+        if (value == null || value.isBlank()) {
+            throw problems.atValue(path, value == null ? "missing" : "is empty", fix);
+        }
+        return value;
+    }
+
+    private Map<String, TopicDocument> topics(Map<String, TopicDocument> topics, SqlCase.Builder builder) {
+        if (topics == null || topics.isEmpty()) {
+            throw problems.atValue("topics", "no topics declared",
+                    "declare every topic the case uses, e.g. topics: { orders: { partitions: 1 } }");
+        }
+        topics.forEach((topic, spec) -> builder.topic(topic, partitions(topic, spec)));
+        return topics;
+    }
+
+    private int partitions(String topic, TopicDocument spec) {
+        String path = FieldPath.field(FieldPath.field("topics", topic), "partitions");
+        if (spec == null || spec.partitions() == null) {
+            throw problems.atValue(path, "missing", "write " + topic + ": { partitions: 1 }");
+        }
+        if (spec.partitions() < 1) {
+            throw problems.atValue(path, "must be at least 1, got " + spec.partitions(),
+                    "a Kafka topic has 1 or more partitions");
+        }
+        return spec.partitions();
+    }
+
+    private void inputs(Map<String, List<InputDocument>> input, Map<String, TopicDocument> topics,
+                        SqlCase.Builder builder) {
+        if (input == null) {
+            return;
+        }
+        input.forEach((topic, records) -> {
+            String path = FieldPath.field("input", topic);
+            if (!topics.containsKey(topic)) {
+                throw problems.atKey(path, notDeclared(topic), declaredTopics(topic, topics.keySet()), null);
+            }
+            builder.input(topic, inputRecords.read(path, records == null ? List.of() : records,
+                    topics.get(topic).partitions()));
+        });
+    }
+
+    private static String notDeclared(String topic) {
+        return "topic '" + topic + "' is not declared under topics";
+    }
+
+    private static String declaredTopics(String topic, Set<String> declared) {
+        return Suggestions.didYouMean(topic, declared, "declared topics");
+    }
+
+    private void expectations(List<ExpectDocument> expect, Set<String> topics, SqlCase.Builder builder) {
+        if (expect == null) {
+            return;
+        }
+        for (int i = 0; i < expect.size(); i++) {
+            expectation(FieldPath.index("expect", i), expect.get(i), topics, builder);
+        }
+    }
+
+    private void expectation(String path, ExpectDocument doc, Set<String> topics, SqlCase.Builder builder) {
+        if (doc == null) {
+            throw problems.atValue(path, "empty expectation", "write { topic: ..., mode: append, rows: [...] }");
+        }
+        String topic = required(doc.topic(), FieldPath.field(path, "topic"), "name the output topic, one of " + topics);
+        if (!topics.contains(topic)) {
+            throw problems.atValue(FieldPath.field(path, "topic"), notDeclared(topic), declaredTopics(topic, topics));
+        }
+        List<Row> rows = rows(FieldPath.field(path, "rows"), doc.rows());
+        if (isUpsert(FieldPath.field(path, "mode"), doc.mode())) {
+            builder.expectUpsertRows(topic, rows);
+        } else {
+            builder.expectRows(topic, rows);
+        }
+    }
+
+    private boolean isUpsert(String path, String mode) {
+        if (mode == null) {
+            return false;
+        }
+        String m = mode.toLowerCase(Locale.ROOT);
+        if (!MODES.contains(m)) {
+            throw problems.atValue(path, "unknown mode '" + mode + "'", Suggestions.didYouMean(mode, MODES, "modes")
+                    + "; append: every record is a row, upsert: the last value per key is the row");
+        }
+        return m.equals("upsert");
+    }
+
+    private List<Row> rows(String path, List<Map<String, Object>> rows) {
+        if (rows == null) {
+            throw problems.atValue(path, "missing", "list the expected rows; write rows: [] to expect none");
+        }
+        List<Row> result = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i) == null) {
+                throw problems.atValue(FieldPath.index(path, i), "empty row", "write { column: value, ... }");
+            }
+            result.add(Row.of(rows.get(i)));
+        }
+        return result;
+    }
+
+    /** Anything {@link SqlCase} still rejects becomes a problem of the file as a whole. */
+    private SqlCase build(SqlCase.Builder builder) {
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            throw problems.at(null, FieldPath.ROOT, e.getMessage(), "", e);
+        }
+    }
+}

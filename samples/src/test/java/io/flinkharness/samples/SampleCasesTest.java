@@ -1,0 +1,69 @@
+package io.flinkharness.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flinkharness.cases.CaseFiles;
+import io.flinkharness.junit.FlinkSqlTest;
+import io.flinkharness.rows.Row;
+import io.flinkharness.run.CaseResult;
+import io.flinkharness.run.CaseRunner;
+import io.flinkharness.run.Expectation;
+import io.flinkharness.run.SqlCase;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The YAML samples in {@code samples/cases} pass, and each fails with a diff when one expected row changes. */
+@FlinkSqlTest
+class SampleCasesTest {
+    private static final Path CASES = Path.of("cases");
+
+    static Stream<Path> samples() {
+        return CaseFiles.caseFiles(CASES).stream();
+    }
+
+    @Test
+    void theTumbleWindowAndDedupSamplesAreThere() {
+        assertThat(samples().map(p -> p.getFileName().toString()))
+                .containsExactlyInAnyOrder("tumble-window.yaml", "dedup.yaml");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void passes(Path file, CaseRunner runner) {
+        runner.run(CaseFiles.load(file)).assertPassed();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void failsWithADiffWhenOneExpectedRowIsChanged(Path file, CaseRunner runner) {
+        SqlCase sample = CaseFiles.load(file);
+        Expectation expectation = sample.expectations().get(0);
+        Row right = expectation.rows().get(0);
+        Row wrong = withLastValueChanged(right);
+
+        CaseResult result = runner.run(sample.withExpectation(0, expectation.withRow(0, wrong)));
+
+        assertThat(result.status()).as(result.message()).isEqualTo(CaseResult.Status.FAILED);
+        String lastColumn = right.columns().get(right.columns().size() - 1);
+        assertThat(result.message())
+                .contains("missing (1):\n    - " + wrong)
+                .contains("unexpected (1):\n    + " + right)
+                .contains("differing in one column (1):\n    " + lastColumn + ": expected ");
+    }
+
+    /** The row with its last value changed: numbers plus one, anything else with a suffix. */
+    private static Row withLastValueChanged(Row row) {
+        Map<String, Object> values = new LinkedHashMap<>(row.values());
+        List<String> columns = row.columns();
+        String last = columns.get(columns.size() - 1);
+        Object value = values.get(last);
+        values.put(last, value instanceof Long n ? (Object) (n + 1) : value + "-changed");
+        return Row.of(values);
+    }
+}
