@@ -1,6 +1,8 @@
 package io.flinkharness.bench;
 
 import io.flinkharness.env.EmbeddedEnvironment;
+import io.flinkharness.run.RunnerSettings;
+import java.time.Duration;
 import io.flinkharness.run.CaseResult;
 import io.flinkharness.run.CaseRunner;
 import io.flinkharness.run.SqlCase;
@@ -25,7 +27,7 @@ import picocli.CommandLine.Option;
  * Start-up and per-case latency of the embedded environment, as medians over several runs. Every run is a
  * fresh JVM (so "JVM start to first result" is real), which:
  * <ol>
- *   <li>starts the embedded environment (Kafka ready, Flink + gateway ready, planner warm, all ready);</li>
+ *   <li>starts the embedded environment (Kafka ready, Flink + gateway ready, both ready);</li>
  *   <li>runs the TUMBLE workload once (the first case of the JVM) and notes the time since JVM start;</li>
  *   <li>runs it {@code --warm-cases} more times and notes each phase: produce, ddl, submit, job, read;</li>
  *   <li>reports its peak resident memory.</li>
@@ -48,8 +50,12 @@ public final class HarnessBenchmark implements Callable<Integer> {
     @Option(names = "--records", description = "input records per case (default: ${DEFAULT-VALUE})")
     int records = 1000;
 
-    @Option(names = "--jvm-options", description = "options for the measured JVMs, e.g. '-Xmx512m'")
-    String jvmOptions = "";
+    @Option(names = "--jvm-options", description = "options for the measured JVMs (default: '${DEFAULT-VALUE}',"
+            + " as the CLI launcher and the build's tests use; give '' for the JVM's defaults)")
+    String jvmOptions = "-XX:TieredStopAtLevel=1";
+
+    @Option(names = "--checkpoint-interval-ms", description = "checkpoint interval of the cases (default: ${DEFAULT-VALUE})")
+    long checkpointIntervalMs = RunnerSettings.defaults().checkpointInterval().toMillis();
 
     @Option(names = "--child", hidden = true)
     boolean child;
@@ -61,33 +67,35 @@ public final class HarnessBenchmark implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (child) {
-            child(records, warmCases);
+            child();
         } else {
-            parent(runs, records, warmCases, jvmOptions);
+            parent();
         }
         return 0;
     }
 
-    private static void parent(int runs, int records, int warmCases, String jvmOptions) throws Exception {
+    private void parent() throws Exception {
         Map<String, List<Double>> samples = new LinkedHashMap<>();
         for (int run = 1; run <= runs; run++) {
-            Map<String, Double> result = runChild(records, warmCases, jvmOptions);
+            Map<String, Double> result = runChild();
             System.out.printf("run %d: %s%n", run, result);
             result.forEach((k, v) -> samples.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
         }
-        System.out.printf("%nmedians over %d runs (%d records per case, %d warm cases per run, %d cores)%n",
-                runs, records, warmCases, Runtime.getRuntime().availableProcessors());
+        System.out.printf("%nmedians over %d runs (%d records per case, %d warm cases per run, %d cores,"
+                + " checkpoint interval %d ms, JVM options '%s')%n", runs, records, warmCases,
+                Runtime.getRuntime().availableProcessors(), checkpointIntervalMs, jvmOptions);
         samples.forEach((k, v) -> System.out.printf("  %-28s %8.0f%n", k, median(v)));
     }
 
-    private static Map<String, Double> runChild(int records, int warmCases, String jvmOptions) throws Exception {
+    private Map<String, Double> runChild() throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (!jvmOptions.isBlank()) {
             command.addAll(Arrays.asList(jvmOptions.trim().split("\\s+")));
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), HarnessBenchmark.class.getName(),
-                "--child", "--records", String.valueOf(records), "--warm-cases", String.valueOf(warmCases)));
+                "--child", "--records", String.valueOf(records), "--warm-cases", String.valueOf(warmCases),
+                "--checkpoint-interval-ms", String.valueOf(checkpointIntervalMs)));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Map<String, Double> result = new LinkedHashMap<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -108,22 +116,27 @@ public final class HarnessBenchmark implements Callable<Integer> {
         return result;
     }
 
-    private static void child(int records, int warmCases) throws IOException {
+    private void child() throws IOException {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
-        try (EmbeddedEnvironment env = EmbeddedEnvironment.start(); CaseRunner runner = CaseRunner.on(env)) {
+        RunnerSettings settings = RunnerSettings.defaults().withCheckpointInterval(Duration.ofMillis(checkpointIntervalMs));
+        try (EmbeddedEnvironment env = EmbeddedEnvironment.start();
+             CaseRunner runner = CaseRunner.on(env, settings)) {
             EmbeddedEnvironment.StartTimes start = env.startTimes();
             report("env.kafka_ready_ms", start.kafka().toMillis());
             report("env.flink_gateway_ready_ms", start.flink().toMillis());
-            report("env.planner_warm_ms", start.warmUp().toMillis());
             report("env.ready_ms", start.total().toMillis());
             report("jvm_to_env_ready_ms", System.currentTimeMillis() - jvmStart);
             CaseResult first = check(runner.run(TumbleWorkload.build(records, 0)));
             report("jvm_to_first_result_ms", System.currentTimeMillis() - jvmStart);
             report("first_case_ms", first.elapsed().toMillis());
+            report("first.submit_ms", first.timings().submit().toMillis());
+            report("first.job_finished_ms", first.timings().job().toMillis());
             Map<String, List<Double>> warm = new LinkedHashMap<>();
             for (int i = 1; i <= warmCases; i++) {
                 SqlCase workload = TumbleWorkload.build(records, i);
+                long cpuBefore = processCpuNanos();
                 CaseResult r = check(runner.run(workload));
+                add(warm, "warm.process_cpu_ms", (processCpuNanos() - cpuBefore) / 1_000_000.0);
                 add(warm, "warm.case_ms", r.elapsed().toMillis());
                 add(warm, "warm.produce_ms", r.timings().produce().toMillis());
                 add(warm, "warm.ddl_ms", r.timings().ddl().toMillis());
@@ -134,6 +147,10 @@ public final class HarnessBenchmark implements Callable<Integer> {
             warm.forEach((k, v) -> report(k, median(v)));
             report("peak_rss_mib", peakRssMib());
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static CaseResult check(CaseResult result) {

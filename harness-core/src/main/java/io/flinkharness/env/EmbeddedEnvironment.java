@@ -2,7 +2,6 @@ package io.flinkharness.env;
 
 import io.flinkharness.env.internal.EmbeddedFlink;
 import io.flinkharness.env.internal.EmbeddedKafka;
-import io.flinkharness.env.internal.PlannerWarmUp;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -12,8 +11,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The default environment: a real Kafka broker (KRaft) and a real Flink session cluster with a real SQL Gateway,
- * all inside this JVM and bound to 127.0.0.1. Kafka and Flink start in parallel, and the planner is warmed up
- * while the broker boots. Start it once and share it between many cases; close it to stop everything and delete
+ * all inside this JVM and bound to 127.0.0.1. Kafka and Flink start in parallel. Start it once and share it between many cases; close it to stop everything and delete
  * the broker's storage.
  *
  * <pre>{@code
@@ -33,10 +31,9 @@ public final class EmbeddedEnvironment implements FlinkKafkaEnvironment {
      *
      * @param kafka the broker answered a metadata request
      * @param flink the MiniCluster and the SQL Gateway were up
-     * @param warmUp the planner warm-up ended (zero when it was off)
      * @param total everything was ready
      */
-    public record StartTimes(Duration kafka, Duration flink, Duration warmUp, Duration total) {
+    public record StartTimes(Duration kafka, Duration flink, Duration total) {
     }
 
     private EmbeddedEnvironment(EmbeddedKafka kafka, EmbeddedFlink flink, StartTimes startTimes) {
@@ -50,29 +47,23 @@ public final class EmbeddedEnvironment implements FlinkKafkaEnvironment {
     }
 
     /**
-     * Starts Kafka and Flink in parallel and returns when both are ready (and the planner warm).
+     * Starts Kafka and Flink in parallel and returns when both are ready.
      *
      * @throws EnvironmentStartException naming the part that failed; the other part is stopped first
      */
     public static EmbeddedEnvironment start(EmbeddedSettings settings) {
         long begin = System.nanoTime();
-        Duration[] ready = {Duration.ZERO, Duration.ZERO, Duration.ZERO};
+        Duration[] ready = {Duration.ZERO, Duration.ZERO};
         CompletableFuture<EmbeddedKafka> kafka = CompletableFuture.supplyAsync(
                 () -> EmbeddedKafka.start(settings.startTimeout()), daemon("flink-harness-kafka-start"))
                 .whenComplete((k, e) -> ready[0] = since(begin));
         CompletableFuture<EmbeddedFlink> flink = CompletableFuture.supplyAsync(
                 () -> EmbeddedFlink.start(settings.taskSlots()), daemon("flink-harness-flink-start"))
                 .whenComplete((f, e) -> ready[1] = since(begin));
-        CompletableFuture<Void> warm = settings.warmUpPlanner()
-                ? CompletableFuture.runAsync(PlannerWarmUp::inProcess, daemon("flink-harness-planner-warm-up"))
-                        .thenCombine(flink, (none, f) -> f)
-                        .thenAccept(f -> PlannerWarmUp.gateway(f.sqlGatewayUri()))
-                : CompletableFuture.completedFuture(null);
-        warm = warm.whenComplete((none, e) -> ready[2] = settings.warmUpPlanner() ? since(begin) : Duration.ZERO);
         try {
-            CompletableFuture.allOf(kafka, flink, warm).get(settings.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(kafka, flink).get(settings.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
             return new EmbeddedEnvironment(kafka.join(), flink.join(),
-                    new StartTimes(ready[0], ready[1], ready[2], since(begin)));
+                    new StartTimes(ready[0], ready[1], since(begin)));
         } catch (ExecutionException | TimeoutException | InterruptedException | RuntimeException e) {
             kafka.thenAccept(EmbeddedKafka::close);
             flink.thenAccept(EmbeddedFlink::close);

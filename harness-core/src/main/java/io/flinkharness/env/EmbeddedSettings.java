@@ -11,9 +11,9 @@ import java.util.Objects;
  * }</pre>
  *
  * @param taskSlots task slots of the single Flink TaskManager: how many job vertices may run at once
- * @param warmUpPlanner plan a representative statement while Kafka boots, so the first real case is fast
+ * @param startTimeout how long Kafka and Flink may take to start
  */
-public record EmbeddedSettings(int taskSlots, boolean warmUpPlanner, Duration startTimeout) {
+public record EmbeddedSettings(int taskSlots, Duration startTimeout) {
 
     public EmbeddedSettings {
         if (taskSlots < 1) {
@@ -25,20 +25,16 @@ public record EmbeddedSettings(int taskSlots, boolean warmUpPlanner, Duration st
         }
     }
 
-    /** 8 task slots, planner warm-up on, 60 s to start. */
+    /** 8 task slots, 60 s to start. */
     public static EmbeddedSettings defaults() {
-        return new EmbeddedSettings(8, true, Duration.ofSeconds(60));
+        return new EmbeddedSettings(8, Duration.ofSeconds(60));
     }
 
     public EmbeddedSettings withTaskSlots(int slots) {
-        return new EmbeddedSettings(slots, warmUpPlanner, startTimeout);
-    }
-
-    public EmbeddedSettings withWarmUpPlanner(boolean warmUp) {
-        return new EmbeddedSettings(taskSlots, warmUp, startTimeout);
+        return new EmbeddedSettings(slots, startTimeout);
     }
 
     public EmbeddedSettings withStartTimeout(Duration timeout) {
-        return new EmbeddedSettings(taskSlots, warmUpPlanner, timeout);
+        return new EmbeddedSettings(taskSlots, timeout);
     }
 }

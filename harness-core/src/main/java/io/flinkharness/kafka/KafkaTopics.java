@@ -41,7 +41,10 @@ public final class KafkaTopics implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
         this.admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MS));
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MS,
+                // new topics take a few milliseconds to get leaders: retry soon, not after the default 100 ms
+                AdminClientConfig.RETRY_BACKOFF_MS_CONFIG, 5,
+                AdminClientConfig.RETRY_BACKOFF_MAX_MS_CONFIG, 50));
     }
 
     public static KafkaTopics connect(String bootstrapServers) {

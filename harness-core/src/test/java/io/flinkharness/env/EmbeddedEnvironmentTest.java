@@ -23,7 +23,7 @@ class EmbeddedEnvironmentTest {
     @Test
     void startsOnLoopbackAndLeavesNoPortDirectoryOrThreadBehind() {
         Set<Thread> before = liveNonDaemonThreads();
-        EmbeddedEnvironment env = EmbeddedEnvironment.start(EmbeddedSettings.defaults().withWarmUpPlanner(false));
+        EmbeddedEnvironment env = EmbeddedEnvironment.start();
         String bootstrap = env.kafkaBootstrapServers();
         URI gateway = env.sqlGatewayUri();
         URI flink = env.flinkRestUri();

@@ -96,6 +96,9 @@ public final class EmbeddedKafka implements AutoCloseable {
                 Map.entry("num.recovery.threads.per.data.dir", "1"),
                 Map.entry("log.cleaner.threads", "1"),
                 Map.entry("log.cleaner.dedupe.buffer.size", String.valueOf(2 * 1024 * 1024)),
+                // a broker is unfenced on a heartbeat: beat often so start-up does not wait for the next one
+                Map.entry("broker.heartbeat.interval.ms", "100"),
+                Map.entry("broker.session.timeout.ms", "9000"),
                 Map.entry("controller.quorum.election.timeout.ms", "500"),
                 Map.entry("controller.quorum.fetch.timeout.ms", "1000")));
         return p;
