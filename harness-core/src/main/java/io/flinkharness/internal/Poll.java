@@ -7,11 +7,11 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
- * Waits for a condition by probing it with a short, growing pause (1 ms up to 50 ms) between probes, never
+ * Waits for a condition by probing it with a short, growing pause (1 ms up to 20 ms) between probes, never
  * longer than the limit. A timeout names what was awaited, the limit and the last state seen.
  */
 public final class Poll {
-    private static final long MAX_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final long MAX_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private Poll() {
     }

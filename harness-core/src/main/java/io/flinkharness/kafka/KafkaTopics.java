@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.common.errors.RetriableException;
 import java.util.concurrent.ExecutionException;
@@ -18,6 +20,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 
@@ -84,12 +88,18 @@ public final class KafkaTopics implements AutoCloseable {
         awaitLeaders(topics.keySet(), partitions);
     }
 
-    /** ListOffsets is answered by partition leaders only: once it succeeds everywhere, producers can write. */
+    /**
+     * Waits until the broker's metadata shows a leader for every partition, then until those leaders answer
+     * ListOffsets (served by partition leaders only): from then on producers can write.
+     */
     private void awaitLeaders(Collection<String> topics, Map<TopicPartition, OffsetSpec> partitions) {
         AtomicReference<String> last = new AtomicReference<>("no answer yet");
         try {
             Poll.until("leaders for every partition of " + topics, Duration.ofMillis(TIMEOUT_MS), () -> {
                 try {
+                    if (!allPartitionsLed(topics, last)) {
+                        return Optional.empty();
+                    }
                     admin.listOffsets(partitions).all().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
                     return Optional.of(Boolean.TRUE);
                 } catch (ExecutionException e) {
@@ -106,6 +116,37 @@ public final class KafkaTopics implements AutoCloseable {
             }, last::get);
         } catch (ConditionTimeoutException e) {
             throw new KafkaOperationException(e.getMessage() + " — is the broker overloaded?", e);
+        }
+    }
+
+    private boolean allPartitionsLed(Collection<String> topics, AtomicReference<String> last)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        Map<String, TopicDescription> descriptions = admin.describeTopics(topics).allTopicNames()
+                .get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        for (TopicDescription d : descriptions.values()) {
+            for (TopicPartitionInfo p : d.partitions()) {
+                if (p.leader() == null || p.leader().isEmpty()) {
+                    last.set("partition " + d.name() + "-" + p.partition() + " has no leader yet");
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Which of the given topics exist on the broker. */
+    public Set<String> existing(Collection<String> topics) {
+        try {
+            Set<String> all = admin.listTopics().names().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            Set<String> found = new TreeSet<>(topics);
+            found.retainAll(all);
+            return found;
+        } catch (ExecutionException e) {
+            throw new KafkaOperationException("cannot list topics on " + bootstrapServers + ": "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException | TimeoutException e) {
+            throw new KafkaOperationException("cannot list topics on " + bootstrapServers + " within "
+                    + TIMEOUT_MS + " ms — is the broker running?", e);
         }
     }
 

@@ -98,14 +98,18 @@ public final class CaseRunner implements AutoCloseable {
         Placeholders placeholders = new Placeholders(run.placeholderValues(env.kafkaBootstrapServers()));
         List<SqlStatement> ddl = SqlScript.split(c.ddl(), c.source() + " ddl");
         List<SqlStatement> dml = SqlScript.split(c.dml(), c.source() + " dml");
+        List<SqlStatement> resolvedDdl = new ArrayList<>();
         try {
             run.session = gateway.openSession("flink-sql-harness " + run.id, settings.sessionProperties(c.name()));
             for (SqlStatement statement : ddl) {
-                run.session.execute(placeholders.apply(statement), c.timeout());
+                SqlStatement resolved = placeholders.apply(statement);
+                run.session.execute(resolved, c.timeout());
+                resolvedDdl.add(resolved);
             }
         } finally {
             run.produce = join(kafkaSide);
         }
+        checkTopicsExist(run, resolvedDdl);
         run.lap("ddl");
         for (SqlStatement statement : dml) {
             StatementResult result = run.session.execute(placeholders.apply(statement), c.timeout());
@@ -130,6 +134,25 @@ public final class CaseRunner implements AutoCloseable {
                     actual);
         }
         run.lap("read");
+    }
+
+    /**
+     * A table whose topic does not exist would make a bounded source end at once with no rows, and a sink wait
+     * a minute for metadata: say so before the job starts.
+     */
+    private void checkTopicsExist(CaseRun run, List<SqlStatement> ddl) {
+        Map<String, SqlStatement> named = TopicReferences.in(ddl);
+        named.keySet().removeAll(run.physicalTopics.values());
+        if (named.isEmpty()) {
+            return;
+        }
+        named.keySet().removeAll(topics.existing(named.keySet()));
+        named.forEach((topic, statement) -> {
+            throw new IllegalArgumentException(statement.location() + ": table option 'topic' = '" + topic
+                    + "' names a topic that does not exist on " + env.kafkaBootstrapServers() + " — declare it"
+                    + " in the case's topics and write '${topic." + topic + "}' (declared topics: "
+                    + run.sqlCase.topics().keySet() + ")");
+        });
     }
 
     /** Creates the case's topics and writes its input; returns how long that took. */

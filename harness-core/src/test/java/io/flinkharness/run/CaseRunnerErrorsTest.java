@@ -98,6 +98,19 @@ class CaseRunnerErrorsTest {
     }
 
     @Test
+    void aTopicThatDoesNotExistIsNamedBeforeAnyJobStarts() {
+        CaseResult result = runner.run(copyCase("literal topic", BOUNDED.replace("${topic.copy}", "copy"),
+                "INSERT INTO copy SELECT `user`, amount FROM clicks").build());
+
+        assertThat(result.status()).isEqualTo(CaseResult.Status.ERROR);
+        assertThat(result.jobIds()).isEmpty();
+        assertThat(result.message()).isEqualTo("during preparing topics and running the ddl: statement 2 (line 6) of"
+                + " case 'literal topic' ddl: table option 'topic' = 'copy' names a topic that does not exist on "
+                + env.kafkaBootstrapServers() + " — declare it in the case's topics and write '${topic.copy}'"
+                + " (declared topics: [clicks, copy])");
+    }
+
+    @Test
     void anUnknownPlaceholderListsTheKnownOnes() {
         CaseResult result = runner.run(copyCase("typo", BOUNDED.replace("${topic.clicks}", "${topic.click}"),
                 "INSERT INTO copy SELECT `user`, amount FROM clicks").build());
