@@ -20,8 +20,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 
@@ -89,15 +87,15 @@ public final class KafkaTopics implements AutoCloseable {
     }
 
     /**
-     * Waits until the broker's metadata shows a leader for every partition, then until those leaders answer
-     * ListOffsets (served by partition leaders only): from then on producers can write.
+     * Waits until the broker's metadata lists the topics, then until their partition leaders answer ListOffsets
+     * (served by partition leaders only): from then on producers can write.
      */
     private void awaitLeaders(Collection<String> topics, Map<TopicPartition, OffsetSpec> partitions) {
         AtomicReference<String> last = new AtomicReference<>("no answer yet");
         try {
             Poll.until("leaders for every partition of " + topics, Duration.ofMillis(TIMEOUT_MS), () -> {
                 try {
-                    if (!allPartitionsLed(topics, last)) {
+                    if (!brokerListsAll(topics, last)) {
                         return Optional.empty();
                     }
                     admin.listOffsets(partitions).all().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
@@ -119,17 +117,13 @@ public final class KafkaTopics implements AutoCloseable {
         }
     }
 
-    private boolean allPartitionsLed(Collection<String> topics, AtomicReference<String> last)
+    /** Whether the broker's metadata lists every topic yet; asking before that makes the admin client log errors. */
+    private boolean brokerListsAll(Collection<String> topics, AtomicReference<String> last)
             throws ExecutionException, InterruptedException, TimeoutException {
-        Map<String, TopicDescription> descriptions = admin.describeTopics(topics).allTopicNames()
-                .get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
-        for (TopicDescription d : descriptions.values()) {
-            for (TopicPartitionInfo p : d.partitions()) {
-                if (p.leader() == null || p.leader().isEmpty()) {
-                    last.set("partition " + d.name() + "-" + p.partition() + " has no leader yet");
-                    return false;
-                }
-            }
+        Set<String> known = admin.listTopics().names().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        if (!known.containsAll(topics)) {
+            last.set("the broker's metadata does not list " + topics.stream().filter(t -> !known.contains(t)).toList() + " yet");
+            return false;
         }
         return true;
     }
