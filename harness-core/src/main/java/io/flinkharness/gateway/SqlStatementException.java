@@ -77,8 +77,9 @@ public class SqlStatementException extends RuntimeException {
         return colon < 0 ? classAndMessage : classAndMessage.substring(colon + 2);
     }
 
+    /** The first line, with a sentence that Flink repeats right after itself said once. */
     private static String firstLine(String s) {
         String[] lines = s.strip().split("\\R");
-        return lines.length == 0 ? "" : lines[0];
+        return lines.length == 0 ? "" : lines[0].replaceAll("^(.+?\\. )\\1+", "$1");
     }
 }

@@ -77,7 +77,7 @@ class CaseRunnerErrorsTest {
 
         assertThat(result.status()).isEqualTo(CaseResult.Status.ERROR);
         assertThat(result.message())
-                .contains("statement 1 (line 1) of case 'missing table' dml failed:")
+                .contains("statement 1 (line 1) of case 'missing table' dml failed: SQL validation failed. From line 1,")
                 .contains("Object 'nosuch' not found")
                 .contains("^ line 1, column");
     }
