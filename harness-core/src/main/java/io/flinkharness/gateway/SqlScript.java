@@ -18,9 +18,14 @@ public final class SqlScript {
     }
 
     public static List<SqlStatement> split(String script, String source) {
+        return split(script, source, 1);
+    }
+
+    /** As {@link #split(String, String)}, for a script that starts on line {@code firstLine} of its source. */
+    public static List<SqlStatement> split(String script, String source, int firstLine) {
         List<SqlStatement> statements = new ArrayList<>();
         StringBuilder current = new StringBuilder();
-        int line = 1;
+        int line = firstLine;
         int startLine = -1;
         int i = 0;
         while (i < script.length()) {

@@ -96,8 +96,8 @@ public final class CaseRunner implements AutoCloseable {
         // Kafka side (topics, input) and Flink side (session, DDL) do not depend on each other: overlap them
         CompletableFuture<Duration> kafkaSide = CompletableFuture.supplyAsync(() -> prepareKafka(run), kafkaExecutor);
         Placeholders placeholders = new Placeholders(run.placeholderValues(env.kafkaBootstrapServers()));
-        List<SqlStatement> ddl = SqlScript.split(c.ddl(), c.source() + " ddl");
-        List<SqlStatement> dml = SqlScript.split(c.dml(), c.source() + " dml");
+        List<SqlStatement> ddl = SqlScript.split(c.ddl(), c.source() + " ddl", c.ddlLine());
+        List<SqlStatement> dml = SqlScript.split(c.dml(), c.source() + " dml", c.dmlLine());
         List<SqlStatement> resolvedDdl = new ArrayList<>();
         try {
             run.session = gateway.openSession("flink-sql-harness " + run.id, settings.sessionProperties(c.name()));

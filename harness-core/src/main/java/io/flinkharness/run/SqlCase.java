@@ -30,7 +30,8 @@ import java.util.Objects;
  * }</pre>
  */
 public record SqlCase(String name, Map<String, Integer> topics, Map<String, List<TestRecord>> inputs, String ddl,
-                      String dml, List<Expectation> expectations, Duration timeout, String source) {
+                      String dml, List<Expectation> expectations, Duration timeout, String source, int ddlLine,
+                      int dmlLine) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
@@ -48,6 +49,10 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
             throw new IllegalArgumentException("case '" + name + "': timeout must be positive, got " + timeout);
         }
         source = source == null ? "case '" + name + "'" : source;
+        if (ddlLine < 1 || dmlLine < 1) {
+            throw new IllegalArgumentException("case '" + name + "': script lines start at 1, got ddl " + ddlLine
+                    + ", dml " + dmlLine);
+        }
         validate(name, topics, inputs, expectations);
     }
 
@@ -59,11 +64,11 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
     public SqlCase withExpectation(int index, Expectation expectation) {
         List<Expectation> copy = new ArrayList<>(expectations);
         copy.set(index, expectation);
-        return new SqlCase(name, topics, inputs, ddl, dml, copy, timeout, source);
+        return new SqlCase(name, topics, inputs, ddl, dml, copy, timeout, source, ddlLine, dmlLine);
     }
 
     public SqlCase withTimeout(Duration limit) {
-        return new SqlCase(name, topics, inputs, ddl, dml, expectations, limit, source);
+        return new SqlCase(name, topics, inputs, ddl, dml, expectations, limit, source, ddlLine, dmlLine);
     }
 
     private static void validate(String name, Map<String, Integer> topics, Map<String, List<TestRecord>> inputs,
@@ -105,6 +110,8 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
         private final List<Expectation> expectations = new ArrayList<>();
         private String ddl = "";
         private String dml;
+        private int ddlLine = 1;
+        private int dmlLine = 1;
         private Duration timeout = DEFAULT_TIMEOUT;
         private String source;
 
@@ -137,6 +144,16 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
         /** The statements under test, usually one INSERT INTO or one STATEMENT SET. */
         public Builder dml(String script) {
             this.dml = script;
+            return this;
+        }
+
+        /**
+         * The lines of the source on which the ddl and dml scripts start, so that errors give the line in the
+         * file the scripts came from (both 1 by default).
+         */
+        public Builder scriptLines(int ddlFirstLine, int dmlFirstLine) {
+            this.ddlLine = ddlFirstLine;
+            this.dmlLine = dmlFirstLine;
             return this;
         }
 
@@ -175,7 +192,7 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
             if (dml == null || dml.isBlank()) {
                 throw new IllegalArgumentException("case '" + name + "': dml is missing — give the statement under test");
             }
-            return new SqlCase(name, topics, inputs, ddl, dml, expectations, timeout, source);
+            return new SqlCase(name, topics, inputs, ddl, dml, expectations, timeout, source, ddlLine, dmlLine);
         }
     }
 }

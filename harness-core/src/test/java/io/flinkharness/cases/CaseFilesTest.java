@@ -3,6 +3,8 @@ package io.flinkharness.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.flinkharness.gateway.SqlScript;
+import io.flinkharness.gateway.SqlStatement;
 import io.flinkharness.kafka.TestRecord;
 import io.flinkharness.rows.Row;
 import io.flinkharness.run.OutputMode;
@@ -72,6 +74,25 @@ class CaseFilesTest {
         assertThat(c.expectations().get(0).rows()).containsExactly(Row.of("user", "alice", "clicks", 2, "total", 5.5));
         assertThat(c.expectations().get(1).mode()).isEqualTo(OutputMode.UPSERT);
         assertThat(c.source()).isEqualTo(file.toString());
+    }
+
+    @Test
+    void sqlStatementsKnowTheirLineInTheFile() throws IOException {
+        Path file = write("lines.yaml", """
+                name: lines
+                topics: { out: { partitions: 1 } }
+                ddl: |
+                  CREATE TABLE a (x INT) WITH ('connector' = 'datagen');
+
+                  CREATE TABLE b (x INT) WITH ('connector' = 'blackhole')
+                dml: INSERT INTO b SELECT x FROM a
+                """);
+
+        SqlCase c = CaseFiles.load(file);
+
+        assertThat(c.ddlLine()).isEqualTo(4);
+        assertThat(c.dmlLine()).isEqualTo(7);
+        assertThat(SqlScript.split(c.ddl(), "ddl", c.ddlLine())).extracting(SqlStatement::line).containsExactly(4, 6);
     }
 
     @Test

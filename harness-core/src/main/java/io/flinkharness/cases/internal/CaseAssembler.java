@@ -35,8 +35,21 @@ final class CaseAssembler {
         builder.ddl(doc.ddl() == null ? "" : doc.ddl());
         builder.dml(required(doc.dml(), "dml",
                 "give the statement under test, e.g. dml: INSERT INTO counts SELECT ..."));
+        builder.scriptLines(firstLine("ddl", doc.ddl()), firstLine("dml", doc.dml()));
         expectations(doc.expect(), topics.keySet(), builder);
         return build(builder);
+    }
+
+    /**
+     * The file line on which a SQL field's text starts: the value's own line, or the next one for a block
+     * scalar ({@code ddl: |}), whose text always ends in a line break.
+     */
+    private int firstLine(String field, String text) {
+        com.fasterxml.jackson.core.JsonLocation at = problems.index().valueLocation(field);
+        if (at == null || text == null || at.getLineNr() < 1) {
+            return 1;
+        }
+        return at.getLineNr() + (text.contains("\n") ? 1 : 0);
     }
 
     private String required(String value, String path, String fix) {
