@@ -57,6 +57,11 @@ public final class HarnessBenchmark implements Callable<Integer> {
     @Option(names = "--checkpoint-interval-ms", description = "checkpoint interval of the cases (default: ${DEFAULT-VALUE})")
     long checkpointIntervalMs = RunnerSettings.defaults().checkpointInterval().toMillis();
 
+    @Option(names = "--cds", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "map a class-data sharing archive made by an unmeasured first JVM, as the CLI launcher"
+                    + " does (default: ${DEFAULT-VALUE})")
+    boolean cds;
+
     @Option(names = "--child", hidden = true)
     boolean child;
 
@@ -75,26 +80,46 @@ public final class HarnessBenchmark implements Callable<Integer> {
     }
 
     private void parent() throws Exception {
+        List<String> options = new ArrayList<>();
+        if (!jvmOptions.isBlank()) {
+            options.addAll(Arrays.asList(jvmOptions.trim().split("\\s+")));
+        }
+        Path archive = Files.createTempFile("harness-benchmark-", ".jsa");
+        try {
+            if (cds) {
+                Files.delete(archive);
+                List<String> training = new ArrayList<>(options);
+                training.addAll(List.of("-Xlog:disable", "-Xlog:all=error:stderr", "-XX:ArchiveClassesAtExit=" + archive));
+                System.out.println("training run (not measured) to write the class-data sharing archive " + archive);
+                runChild(training, 1);
+                options.addAll(List.of("-Xlog:disable", "-Xlog:all=error:stderr", "-XX:SharedArchiveFile=" + archive,
+                        "-Xshare:auto"));
+            }
+            measure(options);
+        } finally {
+            Files.deleteIfExists(archive);
+        }
+    }
+
+    private void measure(List<String> options) throws Exception {
         Map<String, List<Double>> samples = new LinkedHashMap<>();
         for (int run = 1; run <= runs; run++) {
-            Map<String, Double> result = runChild();
+            Map<String, Double> result = runChild(options, warmCases);
             System.out.printf("run %d: %s%n", run, result);
             result.forEach((k, v) -> samples.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
         }
         System.out.printf("%nmedians over %d runs (%d records per case, %d warm cases per run, %d cores,"
-                + " checkpoint interval %d ms, JVM options '%s')%n", runs, records, warmCases,
-                Runtime.getRuntime().availableProcessors(), checkpointIntervalMs, jvmOptions);
+                + " checkpoint interval %d ms, JVM options '%s', class-data sharing %s)%n", runs, records, warmCases,
+                Runtime.getRuntime().availableProcessors(), checkpointIntervalMs, jvmOptions, cds ? "on" : "off");
         samples.forEach((k, v) -> System.out.printf("  %-28s %8.0f%n", k, median(v)));
     }
 
-    private Map<String, Double> runChild() throws Exception {
+    private Map<String, Double> runChild(List<String> options, int cases) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        if (!jvmOptions.isBlank()) {
-            command.addAll(Arrays.asList(jvmOptions.trim().split("\\s+")));
-        }
+        command.addAll(options);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), HarnessBenchmark.class.getName(),
-                "--child", "--records", String.valueOf(records), "--warm-cases", String.valueOf(warmCases),
+                "--child", "--records", String.valueOf(records), "--warm-cases", String.valueOf(cases),
                 "--checkpoint-interval-ms", String.valueOf(checkpointIntervalMs)));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Map<String, Double> result = new LinkedHashMap<>();
@@ -135,7 +160,9 @@ public final class HarnessBenchmark implements Callable<Integer> {
             for (int i = 1; i <= warmCases; i++) {
                 SqlCase workload = TumbleWorkload.build(records, i);
                 long cpuBefore = processCpuNanos();
+                long wallBefore = System.nanoTime();
                 CaseResult r = check(runner.run(workload));
+                add(warm, "warm.wall_per_case_ms", (System.nanoTime() - wallBefore) / 1_000_000.0);
                 add(warm, "warm.process_cpu_ms", (processCpuNanos() - cpuBefore) / 1_000_000.0);
                 add(warm, "warm.case_ms", r.elapsed().toMillis());
                 add(warm, "warm.produce_ms", r.timings().produce().toMillis());

@@ -144,6 +144,16 @@ public final class KafkaTopics implements AutoCloseable {
         }
     }
 
+    /**
+     * Asks the broker to delete topics and returns at once; the deletion finishes in the background (or when
+     * this is closed). For clean-up that no caller waits on.
+     */
+    public void deleteInBackground(Collection<String> topics) {
+        if (!topics.isEmpty()) {
+            admin.deleteTopics(topics);
+        }
+    }
+
     /** Deletes topics; a topic that does not exist is ignored. */
     public void delete(Collection<String> topics) {
         if (topics.isEmpty()) {
