@@ -21,8 +21,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -147,12 +147,13 @@ public final class CaseRunner implements AutoCloseable {
             return;
         }
         named.keySet().removeAll(topics.existing(named.keySet()));
-        named.forEach((topic, statement) -> {
-            throw new IllegalArgumentException(statement.location() + ": table option 'topic' = '" + topic
+        for (Map.Entry<String, SqlStatement> missing : named.entrySet()) {
+            String topic = missing.getKey();
+            throw new IllegalArgumentException(missing.getValue().location() + ": table option 'topic' = '" + topic
                     + "' names a topic that does not exist on " + env.kafkaBootstrapServers() + " — declare it"
                     + " in the case's topics and write '${topic." + topic + "}' (declared topics: "
                     + run.sqlCase.topics().keySet() + ")");
-        });
+        }
     }
 
     /** Creates the case's topics and writes its input; returns how long that took. */
@@ -177,7 +178,7 @@ public final class CaseRunner implements AutoCloseable {
     }
 
     private String explain(CaseRun run, RuntimeException e) {
-        if (e instanceof ConditionTimeoutException && run.phase.equals("waiting for the job")) {
+        if (e instanceof ConditionTimeoutException && run.phase == Phase.JOB) {
             return e.getMessage() + " — in bounded mode every source table needs 'scan.bounded.mode' ="
                     + " 'latest-offset' (and 'scan.startup.mode' = 'earliest-offset') so that its job can finish";
         }
@@ -222,6 +223,21 @@ public final class CaseRunner implements AutoCloseable {
         }
     }
 
+    /** What a run is doing, for messages about where it stopped. */
+    private enum Phase {
+        PREPARE("preparing topics and running the ddl"),
+        SUBMIT("submitting the dml"),
+        JOB("waiting for the job"),
+        READ("reading the output"),
+        DONE("finishing");
+
+        final String description;
+
+        Phase(String description) {
+            this.description = description;
+        }
+    }
+
     /** The mutable state of one run of a case. */
     private static final class CaseRun {
         final SqlCase sqlCase;
@@ -231,7 +247,7 @@ public final class CaseRunner implements AutoCloseable {
         final Map<String, Duration> laps = new LinkedHashMap<>();
         final long start = System.nanoTime();
         long lapStart = start;
-        String phase = "preparing topics and running the ddl";
+        Phase phase = Phase.PREPARE;
         Duration produce = Duration.ZERO;
         GatewaySession session;
         boolean passed;
@@ -255,10 +271,10 @@ public final class CaseRunner implements AutoCloseable {
             laps.put(name, Duration.ofNanos(now - lapStart));
             lapStart = now;
             phase = switch (name) {
-                case "ddl" -> "submitting the dml";
-                case "submit" -> "waiting for the job";
-                case "job" -> "reading the output";
-                default -> "done";
+                case "ddl" -> Phase.SUBMIT;
+                case "submit" -> Phase.JOB;
+                case "job" -> Phase.READ;
+                default -> Phase.DONE;
             };
         }
 
@@ -270,7 +286,7 @@ public final class CaseRunner implements AutoCloseable {
         CaseResult result(CaseResult.Status status, String message, Throwable failure) {
             passed = status == CaseResult.Status.PASSED;
             CaseTimings timings = new CaseTimings(produce, lapOf("ddl"), lapOf("submit"), lapOf("job"), lapOf("read"));
-            String where = status == CaseResult.Status.ERROR ? "during " + phase + ": " : "";
+            String where = status == CaseResult.Status.ERROR ? "while " + phase.description + ": " : "";
             return new CaseResult(sqlCase.name(), status, where + message, Duration.ofNanos(System.nanoTime() - start),
                     timings, physicalTopics, jobIds, Optional.ofNullable(failure));
         }

@@ -64,7 +64,7 @@ class CaseRunnerErrorsTest {
         assertThat(result.status()).isEqualTo(CaseResult.Status.ERROR);
         // FORM is read as an alias of amount, so the parser stops at the table name
         assertThat(result.message())
-                .startsWith("during submitting the dml: statement 1 (line 1) of case 'parse error' dml failed: SQL parse failed.")
+                .startsWith("while submitting the dml: statement 1 (line 1) of case 'parse error' dml failed: SQL parse failed.")
                 .contains("Encountered \"clicks\" at line 2, column 28")
                 .contains("     1 | INSERT INTO copy\n     2 | SELECT `user`, amount FORM clicks\n       | "
                         + " ".repeat(27) + "^ line 2, column 28");
@@ -92,7 +92,7 @@ class CaseRunnerErrorsTest {
 
         assertThat(result.status()).isEqualTo(CaseResult.Status.ERROR);
         assertThat(result.message())
-                .startsWith("during waiting for the job: the job failed at run time: job " + result.jobIds().get(0) + " FAILED: ")
+                .startsWith("while waiting for the job: the job failed at run time: job " + result.jobIds().get(0) + " FAILED: ")
                 .contains("caused by: java.io.IOException: Failed to deserialize JSON 'this is not json'.")
                 .doesNotContain("Recovery is suppressed");
     }
@@ -104,7 +104,7 @@ class CaseRunnerErrorsTest {
 
         assertThat(result.status()).isEqualTo(CaseResult.Status.ERROR);
         assertThat(result.jobIds()).isEmpty();
-        assertThat(result.message()).isEqualTo("during preparing topics and running the ddl: statement 2 (line 6) of"
+        assertThat(result.message()).isEqualTo("while preparing topics and running the ddl: statement 2 (line 6) of"
                 + " case 'literal topic' ddl: table option 'topic' = 'copy' names a topic that does not exist on "
                 + env.kafkaBootstrapServers() + " — declare it in the case's topics and write '${topic.copy}'"
                 + " (declared topics: [clicks, copy])");
