@@ -65,10 +65,9 @@ public final class EmbeddedEnvironment implements FlinkKafkaEnvironment {
             return new EmbeddedEnvironment(kafka.join(), flink.join(),
                     new StartTimes(ready[0], ready[1], since(begin)));
         } catch (ExecutionException | TimeoutException | InterruptedException | RuntimeException e) {
+            // closes a part that has started now, and one still starting as soon as it has
             kafka.thenAccept(EmbeddedKafka::close);
             flink.thenAccept(EmbeddedFlink::close);
-            closeIfDone(kafka);
-            closeIfDone(flink);
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
@@ -81,17 +80,6 @@ public final class EmbeddedEnvironment implements FlinkKafkaEnvironment {
 
     private static Duration since(long begin) {
         return Duration.ofNanos(System.nanoTime() - begin);
-    }
-
-    private static void closeIfDone(CompletableFuture<? extends AutoCloseable> part) {
-        // parts still starting are closed by the thenAccept above when they finish starting
-        if (part.isDone() && !part.isCompletedExceptionally()) {
-            try {
-                part.join().close();
-            } catch (Exception ignored) {
-                // already closed by thenAccept
-            }
-        }
     }
 
     private static java.util.concurrent.Executor daemon(String name) {

@@ -56,6 +56,35 @@ class EmbeddedEnvironmentTest {
     }
 
     @Test
+    void aStartThatTimesOutSaysSoAndStopsWhatItStarted() throws IOException {
+        Set<Thread> before = liveNonDaemonThreads();
+        long storageDirsBefore = kafkaStorageDirs();
+
+        assertThatThrownBy(() -> EmbeddedEnvironment.start(EmbeddedSettings.defaults()
+                .withStartTimeout(Duration.ofMillis(1))))
+                .isInstanceOf(EnvironmentStartException.class)
+                .hasMessage("embedded Kafka + Flink environment did not start: not ready within PT0.001S");
+
+        // the parts still starting are stopped as soon as they are up: the broker's storage comes, then goes
+        Poll.until("the broker to have begun starting", Duration.ofSeconds(30),
+                () -> kafkaStorageDirs() > storageDirsBefore ? Optional.of(true) : Optional.empty(),
+                () -> "no new Kafka storage directory");
+        Poll.until("the half-started environment to be stopped", Duration.ofSeconds(60), () -> {
+            Set<Thread> leaked = liveNonDaemonThreads();
+            leaked.removeAll(before);
+            return leaked.isEmpty() && kafkaStorageDirs() == storageDirsBefore ? Optional.of(true) : Optional.empty();
+        }, () -> "threads " + liveNonDaemonThreads().size() + ", Kafka storage directories " + kafkaStorageDirs());
+    }
+
+    private static long kafkaStorageDirs() {
+        try (var dirs = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return dirs.filter(p -> p.getFileName().toString().startsWith("flink-harness-kafka-")).count();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void aGatewayThatDoesNotAnswerGivesOneClearMessage() {
         URI nowhere = URI.create("http://127.0.0.1:" + io.flinkharness.env.internal.FreePorts.next());
 
