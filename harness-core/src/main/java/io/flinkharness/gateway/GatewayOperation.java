@@ -36,11 +36,18 @@ public final class GatewayOperation implements AutoCloseable {
     private volatile String jobId;
     private boolean closed;
 
-    GatewayOperation(SqlGatewayClient client, String sessionHandle, String handle, SqlStatement statement) {
+    private GatewayOperation(SqlGatewayClient client, String sessionHandle, String handle, SqlStatement statement) {
         this.client = client;
         this.sessionHandle = sessionHandle;
         this.handle = handle;
         this.statement = statement;
+    }
+
+    /** Submits a statement to a session and returns its operation. */
+    static GatewayOperation submit(SqlGatewayClient client, String sessionHandle, SqlStatement statement) {
+        JsonNode answer = client.call(() -> client.rest().post(
+                client.uri("/v3/sessions/" + sessionHandle + "/statements"), Map.of("statement", statement.text())));
+        return new GatewayOperation(client, sessionHandle, answer.path("operationHandle").asText(), statement);
     }
 
     public String handle() {
@@ -65,8 +72,7 @@ public final class GatewayOperation implements AutoCloseable {
     public StatementResult await(Duration timeout) {
         List<List<Object>> rows = new ArrayList<>();
         List<String> columns = new ArrayList<>();
-        AtomicReference<String> next = new AtomicReference<>(
-                "/v3/sessions/" + sessionHandle + "/operations/" + handle + "/result/0?rowFormat=JSON");
+        AtomicReference<String> next = new AtomicReference<>(firstResultPath());
         AtomicReference<String> lastType = new AtomicReference<>("nothing yet");
         AtomicReference<String> kind = new AtomicReference<>("");
         AtomicReference<String> jobId = new AtomicReference<>();
@@ -139,8 +145,7 @@ public final class GatewayOperation implements AutoCloseable {
     /** The job id from the first result page, if the gateway has one yet. */
     private String peekJobId() {
         try {
-            JsonNode page = client.rest().get(client.uri(
-                    "/v3/sessions/" + sessionHandle + "/operations/" + handle + "/result/0?rowFormat=JSON"));
+            JsonNode page = client.rest().get(client.uri(firstResultPath()));
             return page.hasNonNull("jobID") ? page.get("jobID").asText() : null;
         } catch (RuntimeException e) {
             return null;
@@ -150,10 +155,7 @@ public final class GatewayOperation implements AutoCloseable {
     /** {@code STOP JOB} without a savepoint cancels the job; one that has already ended is left as it is. */
     private void stopJob(String job) {
         SqlStatement stop = new SqlStatement("STOP JOB '" + job + "'", "cancel of " + statement.location(), 1, 1);
-        JsonNode answer = client.call(() -> client.rest().post(
-                client.uri("/v3/sessions/" + sessionHandle + "/statements"), Map.of("statement", stop.text())));
-        try (GatewayOperation operation = new GatewayOperation(client, sessionHandle,
-                answer.path("operationHandle").asText(), stop)) {
+        try (GatewayOperation operation = submit(client, sessionHandle, stop)) {
             operation.await(Duration.ofSeconds(30));
         } catch (SqlStatementException ignored) {
             // the job had already ended
@@ -179,6 +181,10 @@ public final class GatewayOperation implements AutoCloseable {
             row.path("fields").forEach(f -> values.add(RestJson.MAPPER.convertValue(f, Object.class)));
             rows.add(values);
         }
+    }
+
+    private String firstResultPath() {
+        return "/v3/sessions/" + sessionHandle + "/operations/" + handle + "/result/0?rowFormat=JSON";
     }
 
     private URI uri(String path) {

@@ -1,6 +1,5 @@
 package io.flinkharness.gateway;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -44,9 +43,7 @@ public final class GatewaySession implements AutoCloseable {
 
     /** Submits a statement without waiting for it; follow it through the returned operation. */
     public GatewayOperation submit(SqlStatement statement) {
-        JsonNode answer = client.call(() -> client.rest().post(sessionUri("/statements"),
-                Map.of("statement", statement.text())));
-        return new GatewayOperation(client, handle, answer.path("operationHandle").asText(), statement);
+        return GatewayOperation.submit(client, handle, statement);
     }
 
     /** Sets a session option, like {@code SET 'key' = 'value'}. */

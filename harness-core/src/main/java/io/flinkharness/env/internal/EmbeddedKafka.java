@@ -11,6 +11,7 @@ import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -32,16 +33,47 @@ public final class EmbeddedKafka implements AutoCloseable {
         this.brokerPort = brokerPort;
     }
 
-    /** Formats storage, starts the broker and waits until it answers a metadata request. */
+    /** How often a start that lost a port to another server binding at the same moment is tried again. */
+    private static final int PORT_ATTEMPTS = 3;
+
+    static {
+        // Kafka's fault handlers exit or halt the process; inside a test JVM they must fail the start instead
+        Exit.setExitProcedure(EmbeddedKafka::refuseToExit);
+        Exit.setHaltProcedure(EmbeddedKafka::refuseToExit);
+    }
+
+    /**
+     * Formats storage, starts the broker and waits until it answers a metadata request. Ports are chosen before
+     * the broker binds them (the controller quorum needs them up front), so a start whose port was taken in the
+     * meantime is tried again on new ports.
+     */
     public static EmbeddedKafka start(Duration timeout) {
-        EmbeddedKafka kafka = new EmbeddedKafka(TempDirectory.create("flink-harness-kafka-"), FreePorts.next());
-        try {
-            kafka.startServer(timeout);
-            return kafka;
-        } catch (RuntimeException | Error e) {
-            kafka.close();
-            throw e;
+        for (int attempt = 1; ; attempt++) {
+            EmbeddedKafka kafka = new EmbeddedKafka(TempDirectory.create("flink-harness-kafka-"), FreePorts.next());
+            try {
+                kafka.startServer(timeout);
+                return kafka;
+            } catch (RuntimeException | Error e) {
+                kafka.close();
+                if (attempt >= PORT_ATTEMPTS || !lostAPort(e)) {
+                    throw e;
+                }
+            }
         }
+    }
+
+    private static void refuseToExit(int status, String message) {
+        throw new IllegalStateException("the embedded Kafka broker asked to stop the JVM (status " + status + "): "
+                + message);
+    }
+
+    private static boolean lostAPort(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException || String.valueOf(t.getMessage()).contains("failed to bind")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The broker's storage directory, deleted on close. */
