@@ -1,0 +1,123 @@
+package io.flinkharness.data;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaParseException;
+import org.apache.flink.formats.avro.typeutils.AvroSchemaConverter;
+import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.RowType;
+
+/**
+ * The shape of the records to generate, from a schema the user already has: an Avro schema or a Flink
+ * {@code CREATE TABLE} statement. Holds the fields as Flink types, and what the source tells about time and keys
+ * (event-time field, declared watermark, key fields).
+ *
+ * <pre>{@code
+ * RecordSchema clicks = RecordSchema.fromAvro(Path.of("src/test/resources/click.avsc"));
+ * }</pre>
+ *
+ * @param description where the schema came from, for messages ({@code "Avro schema com.acme.Click"})
+ * @param rowType every physical field, in order
+ * @param avroSchema the Avro schema, when the schema is one (its logical types and enums guide generation)
+ * @param eventTimeField the field holding the event time, if the source declares one
+ * @param watermark the watermark the source declares, if any
+ * @param keyFields the fields that form the Kafka record key (empty: records have no key)
+ * @param valueExcludesKey whether the value leaves out the key fields ({@code 'value.fields-include' = 'EXCEPT_KEY'})
+ * @param tableOptions the table's {@code WITH} options (empty unless from DDL)
+ */
+public record RecordSchema(
+        String description,
+        RowType rowType,
+        Optional<Schema> avroSchema,
+        Optional<String> eventTimeField,
+        Optional<DeclaredWatermark> watermark,
+        List<String> keyFields,
+        boolean valueExcludesKey,
+        Map<String, String> tableOptions) {
+
+    public RecordSchema {
+        Objects.requireNonNull(description, "description cannot be null");
+        Objects.requireNonNull(rowType, "rowType cannot be null");
+        Objects.requireNonNull(avroSchema, "avroSchema cannot be null");
+        Objects.requireNonNull(eventTimeField, "eventTimeField cannot be null");
+        Objects.requireNonNull(watermark, "watermark cannot be null");
+        keyFields = List.copyOf(keyFields);
+        tableOptions = Map.copyOf(tableOptions);
+        for (String key : keyFields) {
+            if (!rowType.getFieldNames().contains(key)) {
+                throw new IllegalArgumentException(description + ": key field '" + key + "' is not one of "
+                        + rowType.getFieldNames());
+            }
+        }
+        eventTimeField.ifPresent(f -> {
+            if (!rowType.getFieldNames().contains(f)) {
+                throw new IllegalArgumentException(description + ": event-time field '" + f + "' is not one of "
+                        + rowType.getFieldNames());
+            }
+        });
+    }
+
+    /** The schema of an Avro record schema given as JSON text. */
+    public static RecordSchema fromAvro(String avroSchemaJson) {
+        Schema schema;
+        try {
+            schema = new Schema.Parser().parse(avroSchemaJson);
+        } catch (SchemaParseException e) {
+            throw new IllegalArgumentException("invalid Avro schema: " + e.getMessage()
+                    + " — fix the schema JSON (https://avro.apache.org/docs/current/specification/)", e);
+        }
+        return fromAvro(schema, "Avro schema " + schema.getFullName());
+    }
+
+    /** The schema of an {@code .avsc} file. */
+    public static RecordSchema fromAvro(Path avscFile) {
+        String json;
+        try {
+            json = Files.readString(avscFile);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read Avro schema file " + avscFile + ": " + e, e);
+        }
+        try {
+            Schema schema = new Schema.Parser().parse(json);
+            return fromAvro(schema, avscFile.getFileName() + " (Avro " + schema.getFullName() + ")");
+        } catch (SchemaParseException e) {
+            throw new IllegalArgumentException(avscFile + ": invalid Avro schema: " + e.getMessage(), e);
+        }
+    }
+
+    /** The schema of a parsed Avro record schema. */
+    public static RecordSchema fromAvro(Schema schema, String description) {
+        if (schema.getType() != Schema.Type.RECORD) {
+            throw new IllegalArgumentException(description + ": expected an Avro record schema, got "
+                    + schema.getType() + " — wrap the value in a record");
+        }
+        LogicalType type = AvroSchemaConverter.convertToDataType(schema.toString(), false).getLogicalType();
+        return new RecordSchema(description, (RowType) type, Optional.of(schema), Optional.empty(),
+                Optional.empty(), List.of(), false, Map.of());
+    }
+
+    public List<String> fieldNames() {
+        return rowType.getFieldNames();
+    }
+
+    public RecordSchema withEventTimeField(String field) {
+        return new RecordSchema(description, rowType, avroSchema, Optional.of(field), watermark, keyFields,
+                valueExcludesKey, tableOptions);
+    }
+
+    public RecordSchema withWatermark(DeclaredWatermark declared) {
+        return new RecordSchema(description, rowType, avroSchema, eventTimeField, Optional.of(declared), keyFields,
+                valueExcludesKey, tableOptions);
+    }
+
+    public RecordSchema withKeyFields(List<String> fields) {
+        return new RecordSchema(description, rowType, avroSchema, eventTimeField, watermark, fields,
+                valueExcludesKey, tableOptions);
+    }
+}
