@@ -1,0 +1,90 @@
+package io.flinkharness.data.internal;
+
+import io.flinkharness.data.DataGenerator;
+import io.flinkharness.data.DeclaredWatermark;
+import io.flinkharness.data.GeneratedData;
+import io.flinkharness.data.GeneratedRecord;
+import io.flinkharness.data.Lateness;
+import io.flinkharness.data.RecordLabel;
+import io.flinkharness.data.Struct;
+import io.flinkharness.data.WatermarkBounds;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Labels records in produce order. Flink SQL's watermark for one partition is its largest event time so far minus
+ * the delay; the source watermark is the minimum over partitions. When a record arrives, its own partition has
+ * been read up to it, but the other partitions may have been read anywhere from not at all to completely: so the
+ * highest watermark it can meet takes the other partitions as fully read, and the lowest as not read (no watermark)
+ * unless it is the only partition with records. Periodic emission can lag behind either, so it lowers the lowest
+ * bound to "no watermark". Partitions that get no record are left out (bounded reads finish them at once; unbounded
+ * reads need an idle timeout for that).
+ */
+final class Labeller {
+    private static final long NONE = Long.MIN_VALUE;
+
+    private Labeller() {
+    }
+
+    static GeneratedData label(DataGenerator.Settings s, RecordPlan plan, List<Entry> entries) {
+        int partitions = s.placement().partitions();
+        Optional<DeclaredWatermark> wm = s.watermark();
+        long delay = wm.map(w -> w.delay().toMillis()).orElse(0L);
+        boolean onEvent = wm.map(w -> w.emission() == DeclaredWatermark.Emission.ON_EVENT).orElse(false);
+        long[] finalMax = new long[partitions];
+        Arrays.fill(finalMax, NONE);
+        for (Entry e : entries) {
+            finalMax[e.partition] = Math.max(finalMax[e.partition], e.eventMillis);
+        }
+        int activeCount = (int) Arrays.stream(finalMax).filter(m -> m != NONE).count();
+        long[] max = new long[partitions];
+        Arrays.fill(max, NONE);
+        long[] position = new long[partitions];
+        List<String> keyFields = s.schema().keyFields();
+        List<GeneratedRecord> out = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            e.arrival = i;
+            int p = e.partition;
+            long own = max[p] == NONE ? NONE : max[p] - delay;
+            long highest = own;
+            for (int q = 0; q < partitions && highest != NONE; q++) {
+                if (q != p && finalMax[q] != NONE) {
+                    highest = Math.min(highest, finalMax[q] - delay);
+                }
+            }
+            boolean alone = activeCount == 1;
+            long lowest = alone && onEvent ? own : NONE;
+            Lateness lateness = wm.isEmpty() ? Lateness.UNKNOWN
+                    : lateness(e.eventMillis, lowest, highest, alone);
+            WatermarkBounds bounds = wm.isEmpty() ? WatermarkBounds.none()
+                    : new WatermarkBounds(instant(lowest), instant(highest));
+            RecordLabel label = new RecordLabel(i, Instant.ofEpochMilli(e.eventMillis), p, position[p]++, e.origin,
+                    e.duplicateOf == null ? OptionalLong.empty() : OptionalLong.of(e.duplicateOf.arrival),
+                    e.displaced, lateness, bounds);
+            Struct value = plan.struct(e.values);
+            Optional<Struct> key = keyFields.isEmpty() ? Optional.empty() : Optional.of(value.project(keyFields));
+            out.add(new GeneratedRecord(value, key, label));
+            max[p] = Math.max(max[p], e.eventMillis);
+        }
+        return new GeneratedData(s.seed(), s.schema(), partitions, out);
+    }
+
+    private static Lateness lateness(long t, long lowest, long highest, boolean alone) {
+        if (highest == NONE || t > highest) {
+            return Lateness.ON_TIME;
+        }
+        if (lowest != NONE && t <= lowest) {
+            return Lateness.LATE;
+        }
+        return alone ? Lateness.DEPENDS_ON_EMISSION_TIMING : Lateness.DEPENDS_ON_INTERLEAVING;
+    }
+
+    private static Optional<Instant> instant(long millis) {
+        return millis == NONE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
+    }
+}
