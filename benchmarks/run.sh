@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
-# Builds and runs the start-up / per-case latency benchmark. Arguments go to HarnessBenchmark, e.g.
-#   benchmarks/run.sh --runs 5 --warm-cases 10 --records 1000
+# Builds and runs a benchmark. The first argument picks it; the rest go to it:
+#   benchmarks/run.sh --runs 5 --warm-cases 10 --records 1000     start-up and per-case latency (HarnessBenchmark)
+#   benchmarks/run.sh generator --records 1000000 --runs 5        data generation throughput (GeneratorBenchmark)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+main=io.flinkharness.bench.HarnessBenchmark
+if [[ "${1:-}" == "generator" ]]; then
+  main=io.flinkharness.bench.GeneratorBenchmark
+  shift
+fi
 mvn -B -q -pl benchmarks -am package -DskipTests
-exec java -cp "benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar:$(cat benchmarks/target/classpath.txt)" \
-  io.flinkharness.bench.HarnessBenchmark "$@"
+exec java ${BENCH_JAVA_OPTS:-} -cp "benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar:$(cat benchmarks/target/classpath.txt)" \
+  "$main" "$@"

@@ -68,12 +68,12 @@ public final class GeneratedData implements Iterable<GeneratedRecord> {
 
     /** The records with a given lateness label. */
     public List<GeneratedRecord> withLateness(Lateness lateness) {
-        return records.stream().filter(r -> r.label().lateness() == lateness).toList();
+        return records.stream().filter(r -> r.lateness() == lateness).toList();
     }
 
     /** The records of a given origin (generated, explicit, duplicate, late, trailing). */
     public List<GeneratedRecord> withOrigin(RecordLabel.Origin origin) {
-        return records.stream().filter(r -> r.label().origin() == origin).toList();
+        return records.stream().filter(r -> r.origin() == origin).toList();
     }
 
     /**
@@ -90,7 +90,7 @@ public final class GeneratedData implements Iterable<GeneratedRecord> {
             byte[] value = valueEncoder.encode(valueFields == null ? r.value() : r.value().project(valueFields));
             byte[] key = keyEncoder.isPresent() && r.key().isPresent() ? keyEncoder.get().encode(r.key().get())
                     : null;
-            out.add(TestRecord.ofBytes(key, value, r.label().eventTime()).withPartition(r.label().partition()));
+            out.add(TestRecord.ofBytes(key, value, r.eventTime()).withPartition(r.partition()));
         }
         return out;
     }
@@ -98,11 +98,11 @@ public final class GeneratedData implements Iterable<GeneratedRecord> {
     /** One line for messages: counts by origin and lateness, records per partition, the seed. */
     public String summary() {
         Map<RecordLabel.Origin, Long> origins = new TreeMap<>(records.stream()
-                .collect(Collectors.groupingBy(r -> r.label().origin(), Collectors.counting())));
+                .collect(Collectors.groupingBy(GeneratedRecord::origin, Collectors.counting())));
         Map<Lateness, Long> lateness = new TreeMap<>(records.stream()
-                .collect(Collectors.groupingBy(r -> r.label().lateness(), Collectors.counting())));
+                .collect(Collectors.groupingBy(GeneratedRecord::lateness, Collectors.counting())));
         long[] perPartition = new long[partitions];
-        records.forEach(r -> perPartition[r.label().partition()]++);
+        records.forEach(r -> perPartition[r.partition()]++);
         return records.size() + " records (" + text(origins) + "; " + text(lateness) + "), per partition "
                 + java.util.Arrays.toString(perPartition) + ", seed " + seed;
     }

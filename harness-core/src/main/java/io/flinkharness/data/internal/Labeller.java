@@ -5,15 +5,10 @@ import io.flinkharness.data.DeclaredWatermark;
 import io.flinkharness.data.GeneratedData;
 import io.flinkharness.data.GeneratedRecord;
 import io.flinkharness.data.Lateness;
-import io.flinkharness.data.RecordLabel;
-import io.flinkharness.data.Struct;
-import io.flinkharness.data.WatermarkBounds;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * Labels records in produce order. Flink SQL's watermark for one partition is its largest event time so far minus
@@ -61,14 +56,9 @@ final class Labeller {
             long lowest = alone && onEvent ? own : NONE;
             Lateness lateness = wm.isEmpty() ? Lateness.UNKNOWN
                     : lateness(e.eventMillis, lowest, highest, alone);
-            WatermarkBounds bounds = wm.isEmpty() ? WatermarkBounds.none()
-                    : new WatermarkBounds(instant(lowest), instant(highest));
-            RecordLabel label = new RecordLabel(i, Instant.ofEpochMilli(e.eventMillis), p, position[p]++, e.origin,
-                    e.duplicateOf == null ? OptionalLong.empty() : OptionalLong.of(e.duplicateOf.arrival),
-                    e.displaced, lateness, bounds);
-            Struct value = plan.struct(e.values);
-            Optional<Struct> key = keyFields.isEmpty() ? Optional.empty() : Optional.of(value.project(keyFields));
-            out.add(new GeneratedRecord(value, key, label));
+            out.add(new GeneratedRecord(plan.struct(e.values), keyFields, e.eventMillis, i, p, position[p]++,
+                    e.origin, e.duplicateOf == null ? -1 : e.duplicateOf.arrival, e.displaced, lateness, lowest,
+                    highest));
             max[p] = Math.max(max[p], e.eventMillis);
         }
         return new GeneratedData(s.seed(), s.schema(), partitions, out);
@@ -84,7 +74,4 @@ final class Labeller {
         return alone ? Lateness.DEPENDS_ON_EMISSION_TIMING : Lateness.DEPENDS_ON_INTERLEAVING;
     }
 
-    private static Optional<Instant> instant(long millis) {
-        return millis == NONE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
-    }
 }

@@ -186,7 +186,12 @@ public final class Literals {
             return new BigDecimal(n.toString());
         }
         if (v instanceof String s) {
-            return new BigDecimal(s.trim());
+            try {
+                return new BigDecimal(s.trim());
+            } catch (NumberFormatException e) {
+                throw new LiteralException("cannot read " + quote(v) + " as " + type.asSummaryString()
+                        + ": not a number");
+            }
         }
         throw mismatch(type, v);
     }
