@@ -287,7 +287,12 @@ public final class CaseRunner implements AutoCloseable {
             passed = status == CaseResult.Status.PASSED;
             CaseTimings timings = new CaseTimings(produce, lapOf("ddl"), lapOf("submit"), lapOf("job"), lapOf("read"));
             String where = status == CaseResult.Status.ERROR ? "while " + phase.description + ": " : "";
-            return new CaseResult(sqlCase.name(), status, where + message, Duration.ofNanos(System.nanoTime() - start),
+            String replay = status == CaseResult.Status.PASSED || sqlCase.seeds().isEmpty() ? ""
+                    : System.lineSeparator() + "generated input: " + sqlCase.seeds().entrySet().stream()
+                            .map(e -> "topic '" + e.getKey() + "' seed " + e.getValue())
+                            .collect(java.util.stream.Collectors.joining(", "))
+                            + " (the same seed generates the same records)";
+            return new CaseResult(sqlCase.name(), status, where + message + replay, Duration.ofNanos(System.nanoTime() - start),
                     timings, physicalTopics, jobIds, Optional.ofNullable(failure));
         }
 

@@ -1,5 +1,7 @@
 package io.flinkharness.run;
 
+import io.flinkharness.data.GeneratedData;
+import io.flinkharness.data.RecordEncoder;
 import io.flinkharness.kafka.TestRecord;
 import io.flinkharness.rows.Row;
 import java.time.Duration;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One test case of a Flink SQL pipeline: its topics, the records put on them, the DDL and DML under test, and
@@ -31,7 +34,7 @@ import java.util.Objects;
  */
 public record SqlCase(String name, Map<String, Integer> topics, Map<String, List<TestRecord>> inputs, String ddl,
                       String dml, List<Expectation> expectations, Duration timeout, String source, int ddlLine,
-                      int dmlLine) {
+                      int dmlLine, Map<String, Long> seeds) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
@@ -53,6 +56,7 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
             throw new IllegalArgumentException("case '" + name + "': script lines start at 1, got ddl " + ddlLine
                     + ", dml " + dmlLine);
         }
+        seeds = Collections.unmodifiableMap(new LinkedHashMap<>(seeds));
         validate(name, topics, inputs, expectations);
     }
 
@@ -64,11 +68,11 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
     public SqlCase withExpectation(int index, Expectation expectation) {
         List<Expectation> copy = new ArrayList<>(expectations);
         copy.set(index, expectation);
-        return new SqlCase(name, topics, inputs, ddl, dml, copy, timeout, source, ddlLine, dmlLine);
+        return new SqlCase(name, topics, inputs, ddl, dml, copy, timeout, source, ddlLine, dmlLine, seeds);
     }
 
     public SqlCase withTimeout(Duration limit) {
-        return new SqlCase(name, topics, inputs, ddl, dml, expectations, limit, source, ddlLine, dmlLine);
+        return new SqlCase(name, topics, inputs, ddl, dml, expectations, limit, source, ddlLine, dmlLine, seeds);
     }
 
     private static void validate(String name, Map<String, Integer> topics, Map<String, List<TestRecord>> inputs,
@@ -114,6 +118,7 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
         private int dmlLine = 1;
         private Duration timeout = DEFAULT_TIMEOUT;
         private String source;
+        private final Map<String, Long> seeds = new LinkedHashMap<>();
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name cannot be null");
@@ -133,6 +138,16 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
 
         public Builder input(String topic, TestRecord... records) {
             return input(topic, Arrays.asList(records));
+        }
+
+        /**
+         * Generated records written to the topic in their produce order and partitions, encoded with the given
+         * encoders. The seed is reported with every failure of the case, so the run can be replayed.
+         */
+        public Builder input(String topic, GeneratedData data, RecordEncoder valueEncoder,
+                Optional<RecordEncoder> keyEncoder) {
+            seeds.put(topic, data.seed());
+            return input(topic, data.toTestRecords(valueEncoder, keyEncoder));
         }
 
         /** Statements (separated by {@code ;}) run first, in order: CREATE TABLE, SET, ... */
@@ -192,7 +207,7 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
             if (dml == null || dml.isBlank()) {
                 throw new IllegalArgumentException("case '" + name + "': dml is missing — give the statement under test");
             }
-            return new SqlCase(name, topics, inputs, ddl, dml, expectations, timeout, source, ddlLine, dmlLine);
+            return new SqlCase(name, topics, inputs, ddl, dml, expectations, timeout, source, ddlLine, dmlLine, seeds);
         }
     }
 }

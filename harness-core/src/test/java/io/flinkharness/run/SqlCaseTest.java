@@ -114,7 +114,7 @@ class SqlCaseTest {
 
     @Test
     void theRecordConstructorRefusesANullDml() {
-        assertThatThrownBy(() -> new SqlCase("raw", Map.of(), Map.of(), "", null, List.of(), Duration.ofSeconds(1), null, 1, 1))
+        assertThatThrownBy(() -> new SqlCase("raw", Map.of(), Map.of(), "", null, List.of(), Duration.ofSeconds(1), null, 1, 1, Map.of()))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessage("case 'raw': dml cannot be null");
     }

@@ -129,6 +129,15 @@ public final class Literals {
         return LocalDateTime.parse(s.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
     }
 
+    /** A value (maps, lists, scalars) as JSON text: an Avro schema written inline in a case file. */
+    public static String toJson(Object value) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new LiteralException("cannot write " + value + " as JSON: " + e.getOriginalMessage());
+        }
+    }
+
     /** A duration from a Duration, ISO-8601 text ({@code PT5S}) or a short form ({@code 5s}, {@code 250ms}). */
     public static Duration duration(Object v) {
         if (v instanceof Duration d) {
