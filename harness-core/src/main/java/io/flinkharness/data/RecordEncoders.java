@@ -88,9 +88,19 @@ public final class RecordEncoders {
         return new AvroBinaryEncoder(writerSchema, AvroBinaryEncoder.confluentHeader(schemaId));
     }
 
-    /** The Avro schema Flink's {@code avro} format derives from a row type (default, legacy timestamp mapping). */
-    public static Schema avroSchemaOf(RowType rowType) {
-        return AvroSchemaConverter.convertToSchema(rowType.copy(false));
+    /**
+     * The Avro schema Flink's {@code avro} format derives from a row type, with its default legacy timestamp
+     * mapping ({@code legacyTimestampMapping = true}: TIMESTAMP as timestamp-millis, no TIMESTAMP_LTZ) or without
+     * it (TIMESTAMP as local-timestamp-*, TIMESTAMP_LTZ as timestamp-*).
+     */
+    public static Schema avroSchemaOf(RowType rowType, boolean legacyTimestampMapping) {
+        try {
+            return AvroSchemaConverter.convertToSchema(rowType.copy(false), legacyTimestampMapping);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Flink derives no Avro schema for " + rowType.asSummaryString() + ": "
+                    + e.getMessage() + (legacyTimestampMapping && rowType.asSummaryString().contains("TIMESTAMP_LTZ")
+                    ? " — TIMESTAMP_LTZ needs legacyTimestampMapping = false" : ""), e);
+        }
     }
 
     /**
