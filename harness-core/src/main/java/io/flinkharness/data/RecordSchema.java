@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import io.flinkharness.data.internal.DdlSchemaReader;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
 import org.apache.flink.formats.avro.typeutils.AvroSchemaConverter;
@@ -100,6 +101,68 @@ public record RecordSchema(
         LogicalType type = AvroSchemaConverter.convertToDataType(schema.toString(), false).getLogicalType();
         return new RecordSchema(description, (RowType) type, Optional.of(schema), Optional.empty(),
                 Optional.empty(), List.of(), false, Map.of());
+    }
+
+    /**
+     * The schema of a Flink {@code CREATE TABLE} statement, resolved by Flink itself (parser and validator, nothing
+     * is executed): the physical columns in order and with their exact types, the event-time field, the declared
+     * watermark, the Kafka key fields and the {@code WITH} options. Placeholders such as {@code ${topic.clicks}}
+     * inside option values are kept as written.
+     *
+     * <ul>
+     *   <li>event-time field: the rowtime column if it is physical; if it is computed from exactly one physical
+     *       column ({@code ts AS TO_TIMESTAMP_LTZ(epoch_ms, 3)}), that column; if it is the Kafka record timestamp
+     *       ({@code METADATA FROM 'timestamp'}), none (event time goes into the record timestamp only).</li>
+     *   <li>watermark: {@code rowtime - INTERVAL 'n' UNIT} (any day-time unit or range) or plain {@code rowtime}
+     *       (no delay); on-event emission when {@code 'scan.watermark.emit.strategy' = 'on-event'}, else periodic.
+     *       Any other watermark expression is an error that says how to declare the delay instead: a schema
+     *       with a wrong watermark would label late records wrongly.</li>
+     *   <li>key fields: {@code 'key.fields'}, or the PRIMARY KEY of an {@code upsert-kafka} table;
+     *       {@code valueExcludesKey} from {@code 'value.fields-include' = 'EXCEPT_KEY'}.</li>
+     * </ul>
+     *
+     * <pre>{@code
+     * RecordSchema clicks = RecordSchema.fromDdl("""
+     *     CREATE TABLE clicks (user_id STRING, ts TIMESTAMP_LTZ(3), WATERMARK FOR ts AS ts - INTERVAL '5' SECOND)
+     *     WITH ('connector' = 'kafka', 'topic' = '${topic.clicks}', 'format' = 'json')""");
+     * }</pre>
+     *
+     * <p>The first call in a JVM loads Flink's planner (about 1.5 s, shared with any other in-process Flink SQL);
+     * later calls take milliseconds.
+     *
+     * @param createTableStatement one CREATE TABLE statement (a trailing semicolon is fine)
+     * @throws IllegalArgumentException for anything but one CREATE TABLE, a statement Flink rejects (with
+     *     Flink's message and the line and column), a {@code LIKE} clause, or a rowtime or watermark the
+     *     harness cannot follow; the message names the fix
+     */
+    public static RecordSchema fromDdl(String createTableStatement) {
+        Objects.requireNonNull(createTableStatement, "createTableStatement cannot be null");
+        return DdlSchemaReader.read(createTableStatement, "the DDL given to RecordSchema.fromDdl", Optional.empty(),
+                Optional.empty());
+    }
+
+    /**
+     * The schema of the one CREATE TABLE statement in a SQL file (other statements, e.g. {@code SET} or
+     * {@code INSERT}, are skipped); see {@link #fromDdl(String)}.
+     */
+    public static RecordSchema fromDdl(Path sqlFile) {
+        return fromDdlFile(sqlFile, Optional.empty());
+    }
+
+    /** The schema of the table {@code tableName} declared in a SQL file; see {@link #fromDdl(String)}. */
+    public static RecordSchema fromDdl(Path sqlFile, String tableName) {
+        return fromDdlFile(sqlFile, Optional.of(Objects.requireNonNull(tableName, "tableName cannot be null")));
+    }
+
+    private static RecordSchema fromDdlFile(Path sqlFile, Optional<String> tableName) {
+        String sql;
+        try {
+            sql = Files.readString(sqlFile);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read SQL file " + sqlFile + ": " + e, e);
+        }
+        String name = String.valueOf(sqlFile.getFileName());
+        return DdlSchemaReader.read(sql, name, Optional.of(name), tableName);
     }
 
     public List<String> fieldNames() {

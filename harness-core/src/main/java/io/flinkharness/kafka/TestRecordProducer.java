@@ -63,7 +63,7 @@ public final class TestRecordProducer implements AutoCloseable {
         List<Header> headers = new ArrayList<>();
         r.headers().forEach((k, v) -> headers.add(new RecordHeader(k, v == null ? null : bytes(v))));
         Integer partition = r.partition().isPresent() ? r.partition().getAsInt() : null;
-        return new ProducerRecord<>(topic, partition, r.timestamp().toEpochMilli(), r.key(), r.value(),
+        return new ProducerRecord<>(topic, partition, r.timestamp().toEpochMilli(), r.rawKey(), r.rawValue(),
                 headers);
     }
 

@@ -113,7 +113,8 @@ public final class Row {
             return Collections.unmodifiableMap(nested);
         }
         if (value instanceof List<?> list) {
-            return list.stream().map(Row::normalize).collect(Collectors.toUnmodifiableList());
+            // JSON arrays may hold nulls, which List.copyOf and toUnmodifiableList refuse
+            return Collections.unmodifiableList(list.stream().map(Row::normalize).collect(Collectors.toList()));
         }
         if (value instanceof Character c) {
             return c.toString();

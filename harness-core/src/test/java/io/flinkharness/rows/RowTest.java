@@ -14,6 +14,13 @@ import org.junit.jupiter.api.Test;
 class RowTest {
 
     @Test
+    void jsonArraysMayHoldNulls() {
+        Row row = Row.fromJson("{\"tags\":[\"x\",null,\"z\"]}");
+
+        assertThat(row.get("tags")).isEqualTo(java.util.Arrays.asList("x", null, "z"));
+    }
+
+    @Test
     void integralNumbersOfEveryTypeAndFromJsonAreEqualLongs() {
         Row fromJson = Row.fromJson("{\"n\":3}");
 
