@@ -77,6 +77,15 @@ public final class GeneratedData implements Iterable<GeneratedRecord> {
     }
 
     /**
+     * The records as Kafka records, encoded as the schema implies ({@link RecordEncoders#defaultFor}): the table's
+     * formats for a schema from DDL, Avro for an Avro schema, else JSON.
+     */
+    public List<TestRecord> toTestRecords() {
+        return toTestRecords(RecordEncoders.defaultFor(schema, Optional.empty()),
+                RecordEncoders.defaultKeyFor(schema, Optional.empty()));
+    }
+
+    /**
      * The records as Kafka records: the value (without the key fields if the schema says EXCEPT_KEY) and key encoded,
      * the event time as the record timestamp, the partition set explicitly. Produce them in this order.
      */

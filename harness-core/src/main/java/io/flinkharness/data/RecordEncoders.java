@@ -2,6 +2,7 @@ package io.flinkharness.data;
 
 import io.flinkharness.data.internal.AvroBinaryEncoder;
 import io.flinkharness.data.internal.TableFormats;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -135,6 +136,39 @@ public final class RecordEncoders {
     public static RecordEncoder forTableKey(RecordSchema table, SchemaIds ids) {
         return TableFormats.key(Objects.requireNonNull(table, "table cannot be null"),
                 Optional.of(Objects.requireNonNull(ids, "ids cannot be null")));
+    }
+
+    /**
+     * The value encoder a schema implies: the table's format when the schema comes from DDL with a format option,
+     * the Avro schema itself when it is one, else Flink's {@code json}. {@code avro-confluent} needs {@code ids}.
+     */
+    public static RecordEncoder defaultFor(RecordSchema schema, Optional<SchemaIds> ids) {
+        Map<String, String> options = schema.tableOptions();
+        if (options.containsKey("format") || options.containsKey("value.format")) {
+            return TableFormats.value(schema, ids);
+        }
+        if (schema.avroSchema().isPresent()) {
+            return avro(schema.avroSchema().get(), schema.rowType());
+        }
+        return json(schema.rowType());
+    }
+
+    /**
+     * The key encoder a schema implies, if it has key fields: the table's {@code 'key.format'}, else Flink's
+     * {@code json} over the key fields.
+     */
+    public static Optional<RecordEncoder> defaultKeyFor(RecordSchema schema, Optional<SchemaIds> ids) {
+        if (schema.keyFields().isEmpty()) {
+            return Optional.empty();
+        }
+        if (schema.tableOptions().containsKey("key.format")) {
+            return Optional.of(TableFormats.key(schema, ids));
+        }
+        List<RowType.RowField> keyFields = schema.rowType().getFields().stream()
+                .filter(f -> schema.keyFields().contains(f.getName())).toList();
+        RecordEncoder json = json(new RowType(keyFields));
+        List<String> names = keyFields.stream().map(RowType.RowField::getName).toList();
+        return Optional.of(struct -> json.encode(struct.project(names)));
     }
 
     private static void checkCovers(Schema schema, RowType rowType) {

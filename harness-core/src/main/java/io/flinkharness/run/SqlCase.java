@@ -141,6 +141,16 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
         }
 
         /**
+         * Generated records written to the topic in their produce order and partitions, encoded as their schema
+         * implies (the table's formats, Avro for an Avro schema, else JSON). The seed is reported with every failure
+         * of the case, so the run can be replayed.
+         */
+        public Builder input(String topic, GeneratedData data) {
+            seeds.put(topic, data.seed());
+            return input(topic, data.toTestRecords());
+        }
+
+        /**
          * Generated records written to the topic in their produce order and partitions, encoded with the given
          * encoders. The seed is reported with every failure of the case, so the run can be replayed.
          */

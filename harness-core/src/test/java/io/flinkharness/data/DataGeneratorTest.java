@@ -313,6 +313,22 @@ class DataGeneratorTest {
     }
 
     @Test
+    void key_hash_placement_hashes_the_key_the_way_the_tables_key_format_writes_it() {
+        RecordSchema table = RecordSchema.fromDdl("""
+                CREATE TABLE orders (order_id STRING, amount INT) WITH ('connector' = 'kafka',
+                  'key.format' = 'json', 'key.fields' = 'order_id', 'value.format' = 'json')""");
+        GeneratedData data = DataGenerator.forSchema(table).records(200)
+                .field("order_id", FieldRule.random().distinct(40)).placement(Placement.keyHash(3)).generate();
+
+        RecordEncoder keys = RecordEncoders.forTableKey(table);
+        assertThat(data.records()).allSatisfy(r -> assertThat(r.partition()).isEqualTo(
+                org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(
+                        keys.encode(r.value()))) % 3));
+        assertThat(new String(data.toTestRecords().get(0).keyBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith("{\"order_id\":\"order_id-");
+    }
+
+    @Test
     void trailing_records_move_every_open_partition_past_the_last_window() {
         GeneratedData data = clicks().records(95).placement(Placement.roundRobin(3).idle(2))
                 .time(TimeModel.startingAt(T0).every(Duration.ofSeconds(1)))

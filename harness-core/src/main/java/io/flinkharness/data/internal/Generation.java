@@ -40,7 +40,8 @@ public final class Generation {
         int n = s.records();
         long startMillis = s.time().start().toEpochMilli();
         checkTimeSettings(n, problems);
-        Partitioner.check(s.placement(), schema.keyFields(), s.keyEncoder(), schema.fieldNames(), problems);
+        Optional<io.flinkharness.data.RecordEncoder> keyEncoder = keyEncoder(problems);
+        Partitioner.check(s.placement(), schema.keyFields(), keyEncoder, schema.fieldNames(), problems);
         RecordPlan plan = RecordPlan.compile(schema, s.rules(), s.eventTimeField(), seed, n, startMillis, problems);
         List<Map<String, Object>> explicit = explicitValues(schema.rowType(), problems);
         if (!problems.isEmpty()) {
@@ -51,13 +52,26 @@ public final class Generation {
         addExplicit(plan, explicit, entries);
         Arrangement arrange = new Arrangement(s, plan, entries, seed, this::nextIndex);
         arrange.disorder(n);
-        Partitioner partitioner = new Partitioner(s.placement(), plan, schema.keyFields(), s.keyEncoder(),
+        Partitioner partitioner = new Partitioner(s.placement(), plan, schema.keyFields(), keyEncoder,
                 SplitMix.forStream(seed, "placement"));
         arrange.place(partitioner);
         arrange.duplicates(n);
         arrange.late(partitioner);
         arrange.trailing(partitioner);
         return Labeller.label(s, plan, arrange.entries());
+    }
+
+    /** The encoder whose bytes key-hash placement hashes: as set, or the one the schema implies. */
+    private Optional<io.flinkharness.data.RecordEncoder> keyEncoder(List<String> problems) {
+        if (s.keyEncoder().isPresent() || s.placement().kind() != io.flinkharness.data.Placement.Kind.KEY_HASH) {
+            return s.keyEncoder();
+        }
+        try {
+            return io.flinkharness.data.RecordEncoders.defaultKeyFor(s.schema(), Optional.empty());
+        } catch (IllegalArgumentException e) {
+            problems.add("placement keyHash: cannot encode the key to hash it: " + e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private long nextIndex() {
