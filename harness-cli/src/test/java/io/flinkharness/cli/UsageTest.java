@@ -47,7 +47,7 @@ class UsageTest {
         assertThat(run.outLines()).containsExactly(
                 "FAIL  " + broken + "  (not loaded)",
                 "      " + broken + ":2:1: topcs: unknown field 'topcs' — did you mean 'topics'? (known fields: name,"
-                        + " timeout, topics, input, ddl, dml, expect)",
+                        + " timeout, topics, input, generate, ddl, dml, expect)",
                 "0 passed, 1 failed");
     }
 

@@ -151,7 +151,7 @@ class CaseFilesTest {
         Path file = write("typo.yaml", VALID.replace("timeout: 30s", "timeot: 30s"));
 
         assertThatThrownBy(() -> CaseFiles.load(file)).hasMessage(file + ":2:1: timeot: unknown field 'timeot'"
-                + " — did you mean 'timeout'? (known fields: name, timeout, topics, input, ddl, dml, expect)");
+                + " — did you mean 'timeout'? (known fields: name, timeout, topics, input, generate, ddl, dml, expect)");
     }
 
     @Test

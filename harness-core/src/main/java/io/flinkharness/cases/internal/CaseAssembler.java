@@ -32,6 +32,8 @@ final class CaseAssembler {
         builder.timeout(doc.timeout() == null ? SqlCase.DEFAULT_TIMEOUT : Timeouts.parse(doc.timeout(), problems));
         Map<String, TopicDocument> topics = topics(doc.topics(), builder);
         inputs(doc.input(), topics, builder);
+        new GeneratedInputs(problems, new CaseSchemas(problems.file(), doc.ddl()))
+                .add(doc.generate(), doc.input(), topics, builder);
         builder.ddl(doc.ddl() == null ? "" : doc.ddl());
         builder.dml(required(doc.dml(), "dml",
                 "give the statement under test, e.g. dml: INSERT INTO counts SELECT ..."));
@@ -95,11 +97,11 @@ final class CaseAssembler {
         });
     }
 
-    private static String notDeclared(String topic) {
+    static String notDeclared(String topic) {
         return "topic '" + topic + "' is not declared under topics";
     }
 
-    private static String declaredTopics(String topic, Set<String> declared) {
+    static String declaredTopics(String topic, Set<String> declared) {
         return Suggestions.didYouMean(topic, declared, "declared topics");
     }
 

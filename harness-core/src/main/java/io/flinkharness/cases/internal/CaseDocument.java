@@ -1,6 +1,7 @@
 package io.flinkharness.cases.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.flinkharness.data.GeneratorSpec;
 import java.util.List;
 import java.util.Map;
 
@@ -9,8 +10,8 @@ import java.util.Map;
  * public API.
  */
 record CaseDocument(String name, String timeout, Map<String, TopicDocument> topics,
-                           Map<String, List<InputDocument>> input, String ddl, String dml,
-                           List<ExpectDocument> expect) {
+                           Map<String, List<InputDocument>> input, Map<String, GeneratorSpec> generate, String ddl,
+                           String dml, List<ExpectDocument> expect) {
 
     /** {@code clicks: { partitions: 4 }} */
     record TopicDocument(Integer partitions) {
