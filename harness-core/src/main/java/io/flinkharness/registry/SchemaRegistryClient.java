@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -165,12 +166,12 @@ public final class SchemaRegistryClient {
     }
 
     private SchemaRegistryException unreachable(ServiceUnreachableException e) {
-        return new SchemaRegistryException("schema registry " + base + " did not answer (" + reason(e) + "): start it"
+        return new SchemaRegistryException("schema registry " + base + " did not answer (" + e.reason() + "): start it"
                 + " (EmbeddedSchemaRegistry.start()) or check the URL — for Apicurio Registry 3 it is"
                 + " http://HOST:PORT/apis/ccompat/v7", e);
     }
 
-    private <T> T call(Supplier<T> request, java.util.function.Function<RestCallException, SchemaRegistryException> onError) {
+    private <T> T call(Supplier<T> request, Function<RestCallException, SchemaRegistryException> onError) {
         try {
             return request.get();
         } catch (ServiceUnreachableException e) {
@@ -178,18 +179,6 @@ public final class SchemaRegistryClient {
         } catch (RestCallException e) {
             throw onError.apply(e);
         }
-    }
-
-    /** Why a service did not answer, in a few words: "connection refused", or the innermost message. */
-    static String reason(ServiceUnreachableException e) {
-        Throwable cause = e.getCause();
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof java.net.ConnectException) {
-                return "connection refused";
-            }
-            cause = t;
-        }
-        return cause == null ? "no answer" : String.valueOf(cause.getMessage());
     }
 
     /** The registry's JSON error body: {@code {"error_code": 40401, "message": "..."}}. */
