@@ -2,6 +2,7 @@ package io.flinkharness.registry;
 
 import io.flinkharness.env.EnvironmentStartException;
 import io.flinkharness.registry.internal.Artifacts;
+import io.flinkharness.registry.internal.ClassDataArchive;
 import io.flinkharness.registry.internal.DistributionCache;
 import io.flinkharness.registry.internal.RegistryProcess;
 import java.net.URI;
@@ -58,9 +59,11 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
             }
             DistributionCache.Extracted distribution = new DistributionCache(settings.cacheDirectory()).extract(zip);
             Path runner = DistributionCache.find(distribution.directory(), "-runner.jar", zip);
+            Optional<ClassDataArchive> archive = settings.classDataSharing()
+                    ? Optional.of(new ClassDataArchive(distribution.directory())) : Optional.empty();
             for (int attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
                 Optional<RegistryProcess> process = RegistryProcess.launch(runner, settings.cacheDirectory(),
-                        settings.startTimeout());
+                        settings.startTimeout(), archive);
                 if (process.isPresent()) {
                     return new EmbeddedSchemaRegistry(process.get(), Duration.ofNanos(System.nanoTime() - begin),
                             distribution.fresh());

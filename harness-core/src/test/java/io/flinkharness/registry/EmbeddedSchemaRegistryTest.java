@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.flinkharness.env.EnvironmentStartException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -42,7 +44,17 @@ class EmbeddedSchemaRegistryTest {
 
         assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
         assertThat(log).doesNotExist();
+        assertThat(classDataArchives()).as("recorded by the first registry that found none, when it closed").isNotEmpty();
         registry.close(); // a second close does nothing
+    }
+
+    private static List<Path> classDataArchives() {
+        try (Stream<Path> files = Files.find(EmbeddedRegistrySettings.defaults().cacheDirectory(), 2,
+                (path, attributes) -> path.getFileName().toString().endsWith(".jsa"))) {
+            return files.toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -20,12 +21,13 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A child process whose output (stdout and stderr together) goes to a log file, with its last lines kept in
- * memory for error messages. {@link #close()} stops it and its descendants, politely first, and waits for them;
- * a shutdown hook does the same if this JVM exits while it runs. Not part of the public API.
+ * memory for error messages. {@link #close()} kills it and its descendants and waits for them;
+ * {@link #closePolitely} asks first, for a process that has something to write on its way out. A shutdown hook
+ * kills it if this JVM exits while it runs. Not part of the public API.
  */
 public final class ChildProcess implements AutoCloseable {
     private static final int TAIL_LINES = 40;
-    private static final long POLITE_STOP_SECONDS = 10;
+    private static final Duration KILL_WAIT = Duration.ofSeconds(10);
 
     private final String name;
     private final Process process;
@@ -41,7 +43,7 @@ public final class ChildProcess implements AutoCloseable {
         this.logFile = logFile;
         this.pump = new Thread(this::pumpOutput, "flink-harness-" + name + "-output");
         this.pump.setDaemon(true);
-        this.shutdownHook = new Thread(this::stop, "flink-harness-" + name + "-stop");
+        this.shutdownHook = new Thread(() -> stop(Duration.ZERO), "flink-harness-" + name + "-stop");
     }
 
     /**
@@ -117,36 +119,44 @@ public final class ChildProcess implements AutoCloseable {
         return lines.isEmpty() ? "  (no output)" : "  " + String.join("\n  ", lines);
     }
 
-    /** Stops the process and its descendants and waits for them; safe to call twice. */
+    /** Kills the process and its descendants and waits for them to end; safe to call twice. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        closePolitely(Duration.ZERO);
+    }
+
+    /**
+     * Asks the process and its descendants to stop (SIGTERM), kills what still runs after {@code wait}, and waits
+     * for them to end; safe to call twice.
+     */
+    public synchronized void closePolitely(Duration wait) {
         if (closed) {
             return;
         }
         closed = true;
-        stop();
+        stop(wait);
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {
             // the JVM is shutting down: the hook runs or has run, which stops the process as well
         }
-        join(pump, 2_000);
+        // the output ends with the process; seldom, reading its last bytes takes a while: don't wait for that
+        join(pump, 500);
     }
 
-    private void stop() {
+    private void stop(Duration politeWait) {
         List<ProcessHandle> descendants = process.descendants().toList();
-        process.destroy();
-        descendants.forEach(ProcessHandle::destroy);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(POLITE_STOP_SECONDS);
-        if (!awaitExit(process.onExit(), deadline)) {
-            process.destroyForcibly();
-            awaitExit(process.onExit(), System.nanoTime() + TimeUnit.SECONDS.toNanos(POLITE_STOP_SECONDS));
+        if (!politeWait.isZero()) {
+            process.destroy();
+            descendants.forEach(ProcessHandle::destroy);
+            awaitExit(process.onExit(), System.nanoTime() + politeWait.toNanos());
         }
-        for (ProcessHandle descendant : descendants) {
-            if (!awaitExit(descendant.onExit(), deadline)) {
-                descendant.destroyForcibly();
-            }
-        }
+        // does nothing to a process that has ended
+        process.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        long deadline = System.nanoTime() + KILL_WAIT.toNanos();
+        awaitExit(process.onExit(), deadline);
+        descendants.forEach(d -> awaitExit(d.onExit(), deadline));
     }
 
     private static boolean awaitExit(CompletableFuture<?> exit, long deadlineNanos) {

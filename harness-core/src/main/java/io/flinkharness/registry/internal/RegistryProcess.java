@@ -29,6 +29,7 @@ public final class RegistryProcess implements AutoCloseable {
     public static final String API_PATH = "/apis/ccompat/v7";
     public static final String FAILURE_LOG = "apicurio-registry-last-failed-start.log";
     private static final String NAME = "Apicurio Registry";
+    private static final Duration ARCHIVE_WRITE_WAIT = Duration.ofSeconds(30);
     private static final List<String> JVM_OPTIONS = List.of(
             // C1 only, serial GC, class-data sharing: the registry starts sooner and needs no more
             "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-Xmx512m");
@@ -36,31 +37,37 @@ public final class RegistryProcess implements AutoCloseable {
     private final ChildProcess process;
     private final TempDirectory runDirectory;
     private final URI url;
+    private final Optional<ClassDataArchive> archive;
 
-    private RegistryProcess(ChildProcess process, TempDirectory runDirectory, URI url) {
+    private RegistryProcess(ChildProcess process, TempDirectory runDirectory, URI url,
+                            Optional<ClassDataArchive> archive) {
         this.process = process;
         this.runDirectory = runDirectory;
         this.url = url;
+        this.archive = archive;
     }
 
     /**
      * Starts the registry's runner jar on a free port and waits until its API answers.
      *
+     * @param archive the class-data archive to map (or record), if any
      * @return empty if another process took the port between choosing and binding it: try again
      * @throws IllegalStateException if the process exits early or does not answer within {@code timeout}, with
      *     its exit code or last state and its last log lines; the process is stopped first
      */
-    public static Optional<RegistryProcess> launch(Path runner, Path cacheDirectory, Duration timeout) {
+    public static Optional<RegistryProcess> launch(Path runner, Path cacheDirectory, Duration timeout,
+                                                   Optional<ClassDataArchive> archive) {
         int port = FreePorts.next();
         URI url = URI.create("http://127.0.0.1:" + port + API_PATH);
         TempDirectory runDirectory = runDirectory(cacheDirectory);
         Path failureLog = cacheDirectory.resolve(FAILURE_LOG);
         ChildProcess process = null;
         try {
-            process = ChildProcess.start("apicurio-registry", command(runner, port, runDirectory.path()),
+            List<String> options = archive.map(a -> a.jvmOptions(runDirectory.path())).orElse(List.of());
+            process = ChildProcess.start("apicurio-registry", command(runner, port, runDirectory.path(), options),
                     runDirectory.path(), runDirectory.path().resolve("registry.log"));
             awaitReady(process, url, timeout, failureLog);
-            return Optional.of(new RegistryProcess(process, runDirectory, url));
+            return Optional.of(new RegistryProcess(process, runDirectory, url, archive));
         } catch (PortTakenException e) {
             process.close();
             runDirectory.close();
@@ -75,12 +82,13 @@ public final class RegistryProcess implements AutoCloseable {
         }
     }
 
-    private static List<String> command(Path runner, int port, Path runDirectory) {
+    private static List<String> command(Path runner, int port, Path runDirectory, List<String> archiveOptions) {
         Path tmp = runDirectory.resolve("tmp");
         createDirectories(tmp);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
+        command.addAll(archiveOptions);
         command.addAll(List.of(
                 "-Djava.io.tmpdir=" + tmp,
                 "-Dquarkus.http.host=127.0.0.1",
@@ -160,10 +168,19 @@ public final class RegistryProcess implements AutoCloseable {
         return process.logFile();
     }
 
-    /** Stops the process, waits for it, deletes the run directory; safe to call twice. */
+    /**
+     * Stops the process and waits for it, then deletes the run directory. A registry that records a class-data
+     * archive is asked to stop, and given the time to write it; any other is killed at once, having nothing to
+     * keep (its storage is in memory).
+     */
     @Override
     public void close() {
-        process.close();
+        if (archive.isPresent() && archive.get().recordsInto(runDirectory.path())) {
+            process.closePolitely(ARCHIVE_WRITE_WAIT);
+            archive.get().keep(runDirectory.path(), process.exitCode());
+        } else {
+            process.close();
+        }
         runDirectory.close();
     }
 
