@@ -60,7 +60,8 @@ public record RunnerSettings(Duration checkpointInterval, int parallelism, Map<S
 
     /**
      * Adds a jar to every case's session, e.g. {@code AvroConfluentFormat.jar()} for the {@code avro-confluent}
-     * format. The jar must exist when a {@link CaseRunner} is created.
+     * format. The jar must exist when a {@link CaseRunner} is created, and the SQL Gateway must be able to read
+     * the path (the embedded gateway runs in this JVM; a remote one needs the file on its own machine).
      */
     public RunnerSettings withSessionJar(Path jar) {
         Objects.requireNonNull(jar, "jar cannot be null");
