@@ -13,8 +13,9 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Writes {@link TestRecord}s with their key, value, headers, partition and timestamp exactly as given. Sends are
- * asynchronous and flushed once per batch, so a thousand records take milliseconds, not seconds.
+ * Writes {@link TestRecord}s (text or bytes) with their key, value, headers, partition and timestamp
+ * exactly as given. Sends are asynchronous and flushed once per batch, so a thousand records take milliseconds,
+ * not seconds.
  *
  * <pre>{@code
  * try (TestRecordProducer producer = TestRecordProducer.connect(env.kafkaBootstrapServers())) {
@@ -44,9 +45,13 @@ public final class TestRecordProducer implements AutoCloseable {
 
     /** Sends the records in order and returns once every one is acknowledged. */
     public void send(String topic, List<TestRecord> records) {
+        sendAll(topic, records.stream().map(r -> toProducerRecord(topic, r)).toList());
+    }
+
+    private void sendAll(String topic, List<ProducerRecord<byte[], byte[]>> records) {
         AtomicReference<Exception> failure = new AtomicReference<>();
-        for (TestRecord r : records) {
-            producer.send(toProducerRecord(topic, r), (metadata, e) -> {
+        for (ProducerRecord<byte[], byte[]> r : records) {
+            producer.send(r, (metadata, e) -> {
                 if (e != null) {
                     failure.compareAndSet(null, e);
                 }

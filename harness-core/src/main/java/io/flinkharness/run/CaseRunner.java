@@ -17,6 +17,8 @@ import io.flinkharness.rows.OutputRows;
 import io.flinkharness.rows.Row;
 import io.flinkharness.rows.RowAssertions;
 import io.flinkharness.rows.RowsMismatchError;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,6 +61,7 @@ public final class CaseRunner implements AutoCloseable {
     private boolean closed;
 
     private CaseRunner(FlinkKafkaEnvironment env, RunnerSettings settings) {
+        checkSessionJars(settings);
         this.env = env;
         this.settings = settings;
         this.gateway = SqlGatewayClient.connect(env.sqlGatewayUri());
@@ -72,8 +75,33 @@ public final class CaseRunner implements AutoCloseable {
         return on(env, RunnerSettings.defaults());
     }
 
+    /**
+     * A runner with these settings.
+     *
+     * @throws IllegalArgumentException if a session jar of the settings is not a file
+     */
     public static CaseRunner on(FlinkKafkaEnvironment env, RunnerSettings settings) {
         return new CaseRunner(env, settings);
+    }
+
+    private static void checkSessionJars(RunnerSettings settings) {
+        for (Path jar : settings.sessionJars()) {
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalArgumentException("session jar " + jar + " does not exist — give"
+                        + " RunnerSettings.withSessionJar the path of a jar file (for the avro-confluent format,"
+                        + " AvroConfluentFormat.jar() finds flink-sql-avro-confluent-registry)");
+            }
+        }
+    }
+
+    /** Adds the settings' jars to the session, so its statements and jobs can use what they hold. */
+    private void addSessionJars(CaseRun run) {
+        List<Path> jars = settings.sessionJars();
+        for (int i = 0; i < jars.size(); i++) {
+            String path = jars.get(i).toString().replace("'", "''");
+            run.session.execute(new SqlStatement("ADD JAR '" + path + "'", "session jars (RunnerSettings)", i + 1, 1),
+                    run.sqlCase.timeout());
+        }
     }
 
     /** Runs the case to the end; never throws for a failing case, see {@link CaseResult}. */
@@ -101,6 +129,7 @@ public final class CaseRunner implements AutoCloseable {
         List<SqlStatement> resolvedDdl = new ArrayList<>();
         try {
             run.session = gateway.openSession("flink-sql-harness " + run.id, settings.sessionProperties(c.name()));
+            addSessionJars(run);
             for (SqlStatement statement : ddl) {
                 SqlStatement resolved = placeholders.apply(statement);
                 run.session.execute(resolved, c.timeout());
@@ -184,6 +213,11 @@ public final class CaseRunner implements AutoCloseable {
         }
         if (e instanceof JobFailedException) {
             return "the job failed at run time: " + e.getMessage();
+        }
+        if (String.valueOf(e.getMessage()).contains("Could not find any factory for identifier '")) {
+            return e.getMessage() + "\n  — a format or connector that is not on the harness's classpath can be added"
+                    + " to every session with RunnerSettings.withSessionJar (for 'avro-confluent':"
+                    + " AvroConfluentFormat.jar())";
         }
         return e.getMessage();
     }

@@ -24,6 +24,15 @@ public final class TempDirectory implements AutoCloseable {
         }
     }
 
+    /** A temporary directory inside {@code parent}, which must exist. */
+    public static TempDirectory create(Path parent, String prefix) {
+        try {
+            return new TempDirectory(Files.createTempDirectory(parent, prefix));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary directory '" + prefix + "*' in " + parent, e);
+        }
+    }
+
     public Path path() {
         return path;
     }
