@@ -2,6 +2,8 @@ package io.flinkharness.env;
 
 import io.flinkharness.env.internal.EmbeddedFlink;
 import io.flinkharness.env.internal.EmbeddedKafka;
+import io.flinkharness.registry.EmbeddedSchemaRegistry;
+import io.flinkharness.registry.SchemaRegistryClient;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +26,7 @@ public final class EmbeddedEnvironment implements FlinkKafkaEnvironment {
     private final EmbeddedKafka kafka;
     private final EmbeddedFlink flink;
     private final StartTimes startTimes;
+    private EmbeddedSchemaRegistry registry;
     private boolean closed;
 
     /**
@@ -120,13 +123,28 @@ public final class EmbeddedEnvironment implements FlinkKafkaEnvironment {
         return startTimes;
     }
 
+    /**
+     * A schema registry (Apicurio Registry in a child JVM on 127.0.0.1), started on the first call (a few
+     * seconds) and stopped with the environment.
+     */
+    @Override
+    public synchronized SchemaRegistryClient schemaRegistry() {
+        if (closed) {
+            throw new IllegalStateException("the environment is closed");
+        }
+        if (registry == null) {
+            registry = EmbeddedSchemaRegistry.start();
+        }
+        return registry.client();
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
-        try (kafka; flink) {
+        try (EmbeddedSchemaRegistry r = registry; kafka; flink) {
             // Flink first (reverse order), so no job still writes to the broker while it stops
         }
     }

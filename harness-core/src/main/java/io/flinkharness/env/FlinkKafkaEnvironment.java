@@ -1,5 +1,6 @@
 package io.flinkharness.env;
 
+import io.flinkharness.registry.SchemaRegistryClient;
 import java.net.URI;
 
 /**
@@ -26,6 +27,17 @@ public interface FlinkKafkaEnvironment extends AutoCloseable {
 
     /** Base URI of the Flink (JobManager) REST API, used to follow the jobs that statements start. */
     URI flinkRestUri();
+
+    /**
+     * The schema registry that cases writing {@code avro-confluent} use, and that {@code ${schema.registry.url}}
+     * names in their SQL. The embedded environment starts one on first use.
+     *
+     * @throws UnsupportedOperationException if the environment has none
+     */
+    default SchemaRegistryClient schemaRegistry() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no schema registry: cases that"
+                + " use avro-confluent or ${schema.registry.url} need an environment with one");
+    }
 
     /** Stops what this environment started; safe to call twice. */
     @Override

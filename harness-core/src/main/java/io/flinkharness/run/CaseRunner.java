@@ -13,6 +13,8 @@ import io.flinkharness.kafka.KafkaTopics;
 import io.flinkharness.kafka.OutputRecord;
 import io.flinkharness.kafka.ReadCommittedReader;
 import io.flinkharness.kafka.TestRecordProducer;
+import io.flinkharness.registry.AvroConfluentFormat;
+import io.flinkharness.registry.SchemaRegistryClient;
 import io.flinkharness.rows.OutputRows;
 import io.flinkharness.rows.Row;
 import io.flinkharness.rows.RowAssertions;
@@ -96,7 +98,13 @@ public final class CaseRunner implements AutoCloseable {
 
     /** Adds the settings' jars to the session, so its statements and jobs can use what they hold. */
     private void addSessionJars(CaseRun run) {
-        List<Path> jars = settings.sessionJars();
+        List<Path> jars = new ArrayList<>(settings.sessionJars());
+        if (SchemaRegistryNeeds.avroConfluent(run.sqlCase)) {
+            Path format = AvroConfluentFormat.jar();
+            if (jars.stream().noneMatch(j -> j.getFileName().equals(format.getFileName()))) {
+                jars.add(format);
+            }
+        }
         for (int i = 0; i < jars.size(); i++) {
             String path = jars.get(i).toString().replace("'", "''");
             run.session.execute(new SqlStatement("ADD JAR '" + path + "'", "session jars (RunnerSettings)", i + 1, 1),
@@ -122,6 +130,7 @@ public final class CaseRunner implements AutoCloseable {
     private void execute(CaseRun run) {
         SqlCase c = run.sqlCase;
         // Kafka side (topics, input) and Flink side (session, DDL) do not depend on each other: overlap them
+        run.registry = SchemaRegistryNeeds.of(c) ? Optional.of(env.schemaRegistry()) : Optional.empty();
         CompletableFuture<Duration> kafkaSide = CompletableFuture.supplyAsync(() -> prepareKafka(run), kafkaExecutor);
         Placeholders placeholders = new Placeholders(run.placeholderValues(env.kafkaBootstrapServers()));
         List<SqlStatement> ddl = SqlScript.split(c.ddl(), c.source() + " ddl", c.ddlLine());
@@ -191,6 +200,8 @@ public final class CaseRunner implements AutoCloseable {
         Map<String, Integer> physical = new LinkedHashMap<>();
         run.sqlCase.topics().forEach((logical, partitions) -> physical.put(run.physicalTopics.get(logical), partitions));
         topics.create(physical);
+        run.sqlCase.generated().forEach((logical, data) -> producer.send(run.physicalTopics.get(logical),
+                GeneratedInputEncoding.encode(data, run.placeholderValues(env.kafkaBootstrapServers()), run.registry)));
         run.sqlCase.inputs().forEach((logical, records) -> producer.send(run.physicalTopics.get(logical), records));
         return Duration.ofNanos(System.nanoTime() - start);
     }
@@ -284,6 +295,7 @@ public final class CaseRunner implements AutoCloseable {
         Phase phase = Phase.PREPARE;
         Duration produce = Duration.ZERO;
         GatewaySession session;
+        Optional<SchemaRegistryClient> registry = Optional.empty();
         boolean passed;
 
         CaseRun(SqlCase sqlCase, String id) {
@@ -296,6 +308,7 @@ public final class CaseRunner implements AutoCloseable {
             Map<String, String> values = new LinkedHashMap<>();
             values.put("bootstrap.servers", bootstrapServers);
             values.put("case.id", id);
+            registry.ifPresent(r -> values.put("schema.registry.url", r.url().toString()));
             physicalTopics.forEach((logical, physical) -> values.put("topic." + logical, physical));
             return values;
         }

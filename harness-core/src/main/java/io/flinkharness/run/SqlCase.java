@@ -1,7 +1,6 @@
 package io.flinkharness.run;
 
 import io.flinkharness.data.GeneratedData;
-import io.flinkharness.data.RecordEncoder;
 import io.flinkharness.kafka.TestRecord;
 import io.flinkharness.rows.Row;
 import java.time.Duration;
@@ -12,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * One test case of a Flink SQL pipeline: its topics, the records put on them, the DDL and DML under test, and
@@ -34,7 +32,7 @@ import java.util.Optional;
  */
 public record SqlCase(String name, Map<String, Integer> topics, Map<String, List<TestRecord>> inputs, String ddl,
                       String dml, List<Expectation> expectations, Duration timeout, String source, int ddlLine,
-                      int dmlLine, Map<String, Long> seeds) {
+                      int dmlLine, Map<String, GeneratedData> generated) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
@@ -56,8 +54,9 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
             throw new IllegalArgumentException("case '" + name + "': script lines start at 1, got ddl " + ddlLine
                     + ", dml " + dmlLine);
         }
-        seeds = Collections.unmodifiableMap(new LinkedHashMap<>(seeds));
+        generated = Collections.unmodifiableMap(new LinkedHashMap<>(generated));
         validate(name, topics, inputs, expectations);
+        validateGenerated(name, topics, generated);
     }
 
     public static Builder named(String name) {
@@ -68,11 +67,34 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
     public SqlCase withExpectation(int index, Expectation expectation) {
         List<Expectation> copy = new ArrayList<>(expectations);
         copy.set(index, expectation);
-        return new SqlCase(name, topics, inputs, ddl, dml, copy, timeout, source, ddlLine, dmlLine, seeds);
+        return new SqlCase(name, topics, inputs, ddl, dml, copy, timeout, source, ddlLine, dmlLine, generated);
     }
 
     public SqlCase withTimeout(Duration limit) {
-        return new SqlCase(name, topics, inputs, ddl, dml, expectations, limit, source, ddlLine, dmlLine, seeds);
+        return new SqlCase(name, topics, inputs, ddl, dml, expectations, limit, source, ddlLine, dmlLine, generated);
+    }
+
+    /** The seed of each topic's generated input. */
+    public Map<String, Long> seeds() {
+        Map<String, Long> seeds = new LinkedHashMap<>();
+        generated.forEach((topic, data) -> seeds.put(topic, data.seed()));
+        return seeds;
+    }
+
+    private static void validateGenerated(String name, Map<String, Integer> topics,
+            Map<String, GeneratedData> generated) {
+        generated.forEach((topic, data) -> {
+            Integer partitions = topics.get(topic);
+            if (partitions == null) {
+                throw new IllegalArgumentException("case '" + name + "': generated input for topic '" + topic
+                        + "', which is not declared; declared topics: " + topics.keySet());
+            }
+            if (data.partitions() > partitions) {
+                throw new IllegalArgumentException("case '" + name + "': generated input for topic '" + topic
+                        + "' is placed over " + data.partitions() + " partitions but the topic has " + partitions
+                        + " — declare the topic with " + data.partitions() + " partitions or place fewer");
+            }
+        });
     }
 
     private static void validate(String name, Map<String, Integer> topics, Map<String, List<TestRecord>> inputs,
@@ -118,7 +140,7 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
         private int dmlLine = 1;
         private Duration timeout = DEFAULT_TIMEOUT;
         private String source;
-        private final Map<String, Long> seeds = new LinkedHashMap<>();
+        private final Map<String, GeneratedData> generated = new LinkedHashMap<>();
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name cannot be null");
@@ -141,23 +163,14 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
         }
 
         /**
-         * Generated records written to the topic in their produce order and partitions, encoded as their schema
-         * implies (the table's formats, Avro for an Avro schema, else JSON). The seed is reported with every failure
-         * of the case, so the run can be replayed.
+         * Generated records written to the topic (before any explicit input of the topic), in their produce order
+         * and partitions, encoded when the case runs as their schema implies: the table's formats (for
+         * {@code avro-confluent} with ids from the environment's schema registry), Avro for an Avro schema, else
+         * JSON. The seed is reported with every failure of the case, so the run can be replayed.
          */
         public Builder input(String topic, GeneratedData data) {
-            seeds.put(topic, data.seed());
-            return input(topic, data.toTestRecords());
-        }
-
-        /**
-         * Generated records written to the topic in their produce order and partitions, encoded with the given
-         * encoders. The seed is reported with every failure of the case, so the run can be replayed.
-         */
-        public Builder input(String topic, GeneratedData data, RecordEncoder valueEncoder,
-                Optional<RecordEncoder> keyEncoder) {
-            seeds.put(topic, data.seed());
-            return input(topic, data.toTestRecords(valueEncoder, keyEncoder));
+            generated.put(topic, Objects.requireNonNull(data, "data cannot be null"));
+            return this;
         }
 
         /** Statements (separated by {@code ;}) run first, in order: CREATE TABLE, SET, ... */
@@ -217,7 +230,7 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
             if (dml == null || dml.isBlank()) {
                 throw new IllegalArgumentException("case '" + name + "': dml is missing — give the statement under test");
             }
-            return new SqlCase(name, topics, inputs, ddl, dml, expectations, timeout, source, ddlLine, dmlLine, seeds);
+            return new SqlCase(name, topics, inputs, ddl, dml, expectations, timeout, source, ddlLine, dmlLine, generated);
         }
     }
 }

@@ -14,7 +14,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,7 +89,7 @@ class LabelsAgainstFlinkTest {
         assertThat(dropped).as("records the labels say Flink drops").isGreaterThanOrEqualTo(20);
 
         SqlCase windows = SqlCase.named("labels vs Flink, seed " + seed).topic("clicks", 1).topic("counts", 1)
-                .input("clicks", data, RecordEncoders.forTable(clicks), Optional.empty())
+                .input("clicks", data)
                 .ddl(SOURCE + ";\n" + SINK)
                 .dml("""
                         INSERT INTO counts

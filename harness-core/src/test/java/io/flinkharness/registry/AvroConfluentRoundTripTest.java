@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import org.apache.avro.Conversions;
 import org.apache.avro.Schema;
 import org.apache.avro.data.TimeConversions;
@@ -56,7 +55,6 @@ class AvroConfluentRoundTripTest {
     }
 
     private static EmbeddedEnvironment env;
-    private static EmbeddedSchemaRegistry registry;
     private static SchemaRegistryClient client;
     private static KafkaTopics topics;
     private static TestRecordProducer producer;
@@ -64,13 +62,8 @@ class AvroConfluentRoundTripTest {
 
     @BeforeAll
     static void start() {
-        CompletableFuture<EmbeddedSchemaRegistry> starting = CompletableFuture.supplyAsync(EmbeddedSchemaRegistry::start);
-        try {
-            env = EmbeddedEnvironment.start();
-        } finally {
-            registry = starting.join();
-        }
-        client = registry.client();
+        env = EmbeddedEnvironment.start();
+        client = env.schemaRegistry();
         topics = KafkaTopics.connect(env.kafkaBootstrapServers());
         producer = TestRecordProducer.connect(env.kafkaBootstrapServers());
         runner = CaseRunner.on(env, RunnerSettings.defaults().withSessionJar(AvroConfluentFormat.jar()));
@@ -78,7 +71,7 @@ class AvroConfluentRoundTripTest {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable part : new AutoCloseable[] {runner, producer, topics, registry, env}) {
+        for (AutoCloseable part : new AutoCloseable[] {runner, producer, topics, env}) {
             try {
                 if (part != null) {
                     part.close();
@@ -131,19 +124,39 @@ class AvroConfluentRoundTripTest {
     }
 
     @Test
-    void withoutTheSessionJarFlinkDoesNotKnowTheFormat() {
+    void aRunnerWithoutSessionJarsAddsTheFormatJarItselfWhenTheDdlUsesAvroConfluent() {
         String topic = sourceTopic();
+        int id = client.register(topic + "-value", ORDER.toString());
+        producer.send(topic, List.of(record(id, order("o-9", 9, T0, null, "9.00"))));
         try (CaseRunner plain = CaseRunner.on(env)) {
-            CaseResult result = plain.run(copyCase("no session jar", topic).build());
+            CaseResult result = plain.run(copyCase("no session jar", topic)
+                    .expectRows("copy", Row.of("order_id", "o-9", "quantity", 9, "created_at", "2024-01-01 00:00:00",
+                            "note", null, "price", new BigDecimal("9.00")))
+                    .build());
+
+            assertThat(result.status()).as(result.message()).isEqualTo(CaseResult.Status.PASSED);
+        }
+    }
+
+    @Test
+    void aFormatThatIsNotOnTheClasspathPointsAtSessionJars() {
+        try (CaseRunner plain = CaseRunner.on(env)) {
+            CaseResult result = plain.run(SqlCase.named("unknown format").topic("in", 1).topic("copy", 1)
+                    .ddl("""
+                            CREATE TABLE src (a STRING) WITH ('connector' = 'kafka', 'topic' = '${topic.in}',
+                              'properties.bootstrap.servers' = '${bootstrap.servers}',
+                              'scan.startup.mode' = 'earliest-offset', 'scan.bounded.mode' = 'latest-offset',
+                              'format' = 'protobuf');
+                            CREATE TABLE copy (a STRING) WITH ('connector' = 'kafka', 'topic' = '${topic.copy}',
+                              'properties.bootstrap.servers' = '${bootstrap.servers}', 'format' = 'json')""")
+                    .dml("INSERT INTO copy SELECT * FROM src").build());
 
             assertThat(result.status()).isEqualTo(CaseResult.Status.ERROR);
             assertThat(result.message())
-                    .startsWith("while submitting the dml: statement 1 (line 1) of case 'no session jar' dml failed:")
-                    .contains("Could not find any factory for identifier 'avro-confluent' that implements"
-                            + " 'org.apache.flink.table.factories.DeserializationFormatFactory' in the classpath.")
-                    .endsWith("\n  — a format or connector that is not on the harness's classpath can be added to"
-                            + " every session with RunnerSettings.withSessionJar (for 'avro-confluent':"
-                            + " AvroConfluentFormat.jar())");
+                    .startsWith("while submitting the dml: statement 1 (line 1) of case 'unknown format' dml failed:")
+                    .contains("Could not find any factory for identifier 'protobuf'")
+                    .contains("— a format or connector that is not on the harness's classpath can be added to"
+                            + " every session with RunnerSettings.withSessionJar");
         }
     }
 
@@ -180,7 +193,7 @@ class AvroConfluentRoundTripTest {
                           'properties.bootstrap.servers' = '${bootstrap.servers}',
                           'sink.delivery-guarantee' = 'exactly-once', 'sink.transactional-id-prefix' = '${case.id}',
                           'format' = 'json')
-                        """.formatted(sourceTopic, registry.url()))
+                        """.formatted(sourceTopic, client.url()))
                 .dml("INSERT INTO copy SELECT * FROM orders");
     }
 

@@ -81,8 +81,8 @@ public final class AvroDatumConverter {
                 default -> simple(schema, path, Integer.class, v -> v);
             };
             case LONG -> switch (name) {
-                case "timestamp-millis" -> simple(schema, path, Instant.class, v -> ((Instant) v).toEpochMilli());
-                case "timestamp-micros" -> simple(schema, path, Instant.class, v -> micros((Instant) v));
+                case "timestamp-millis" -> timestamp(schema, path, false);
+                case "timestamp-micros" -> timestamp(schema, path, true);
                 case "local-timestamp-millis" -> simple(schema, path, LocalDateTime.class,
                         v -> ((LocalDateTime) v).toInstant(ZoneOffset.UTC).toEpochMilli());
                 case "local-timestamp-micros" -> simple(schema, path, LocalDateTime.class,
@@ -104,6 +104,34 @@ public final class AvroDatumConverter {
             case MAP -> new MapNode(schema, path);
             case RECORD -> new RecordNode(schema, path);
             case UNION -> new UnionNode(schema, path);
+        };
+    }
+
+    /**
+     * An instant for {@code timestamp-millis/micros}: an {@code Instant}, or a {@code LocalDateTime} read as UTC,
+     * because Flink maps TIMESTAMP(p) to these logical types by default ({@code timestamp_mapping.legacy}).
+     */
+    private static Node timestamp(Schema schema, String path, boolean micros) {
+        return new Node(schema, path) {
+            @Override
+            boolean accepts(Object value) {
+                return value instanceof Instant || value instanceof LocalDateTime;
+            }
+
+            @Override
+            Object convert(Object value) {
+                Instant instant = value instanceof LocalDateTime local ? local.toInstant(ZoneOffset.UTC)
+                        : value instanceof Instant i ? i : null;
+                if (instant == null) {
+                    throw mismatch(value);
+                }
+                return micros ? micros(instant) : instant.toEpochMilli();
+            }
+
+            @Override
+            String javaType() {
+                return "Instant or LocalDateTime (UTC)";
+            }
         };
     }
 

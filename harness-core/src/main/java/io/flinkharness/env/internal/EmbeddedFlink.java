@@ -63,6 +63,7 @@ public final class EmbeddedFlink implements AutoCloseable {
         conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("128m"));
         conf.set(TaskManagerOptions.NETWORK_MEMORY_MIN, MemorySize.parse("64m"));
         conf.set(TaskManagerOptions.NETWORK_MEMORY_MAX, MemorySize.parse("64m"));
+        UserCodeClassLoading.configure(conf);
         miniCluster = new MiniCluster(new MiniClusterConfiguration.Builder()
                 .setConfiguration(conf)
                 .setNumTaskManagers(1)
@@ -77,6 +78,7 @@ public final class EmbeddedFlink implements AutoCloseable {
         sessionDefaults.set(DeploymentOptions.TARGET, "remote");
         sessionDefaults.set(RestOptions.ADDRESS, flinkRestUri.getHost());
         sessionDefaults.set(RestOptions.PORT, flinkRestUri.getPort());
+        UserCodeClassLoading.configure(sessionDefaults);
         sessionManager = SessionManager.create(new DefaultContext(sessionDefaults, List.of()));
         sessionManager.start();
 
