@@ -5,8 +5,15 @@ import io.flinkharness.data.DeclaredWatermark;
 import io.flinkharness.data.Duplicates;
 import io.flinkharness.data.FieldRule;
 import io.flinkharness.data.GeneratedData;
+import io.flinkharness.data.GeneratedRecord;
 import io.flinkharness.data.Placement;
+import io.flinkharness.data.RecordEncoder;
+import io.flinkharness.data.RecordEncoders;
 import io.flinkharness.data.RecordSchema;
+import io.flinkharness.env.EmbeddedEnvironment;
+import io.flinkharness.kafka.KafkaTopics;
+import io.flinkharness.kafka.TestRecord;
+import io.flinkharness.kafka.TestRecordProducer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,8 +30,9 @@ import picocli.CommandLine.Option;
 /**
  * Records generated per second, in memory on one thread, for a 10-field Avro record (click.avsc: uuid, enum,
  * timestamp-millis, date, decimal, nullable string ...). Two workloads: plain rules, and the full time model
- * (disorder, duplicates, late records, four partitions, distinct keys with Zipf skew). Medians over runs after
- * warm-up runs; each run checks the record count so the work cannot be optimised away.
+ * (disorder, duplicates, late records, four partitions, distinct keys with Zipf skew). Then encoding (Avro, JSON)
+ * and producing to a 4-partition topic of the embedded broker. Medians over runs after warm-up runs; each run
+ * checks the record count so the work cannot be optimised away.
  *
  * <pre>benchmarks/run.sh generator --records 1000000 --runs 5</pre>
  */
@@ -39,6 +48,10 @@ public final class GeneratorBenchmark implements Callable<Integer> {
 
     @Option(names = "--warmups", description = "unmeasured runs first (default: ${DEFAULT-VALUE})")
     int warmups = 3;
+
+    @Option(names = "--produce-records", description = "records per produce run to the embedded broker, 0 to skip"
+            + " (default: ${DEFAULT-VALUE})")
+    int produceRecords = 200_000;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new GeneratorBenchmark()).execute(args));
@@ -61,7 +74,61 @@ public final class GeneratorBenchmark implements Callable<Integer> {
                 records, schema.fieldNames().size(), runs, warmups);
         report("rules only", plain);
         report("rules + disorder, duplicates, late, 4 partitions", timed);
+        GeneratedData sample = plain.records(Math.min(records, 200_000)).generate();
+        reportEncoding("encode avro (the .avsc)", sample, RecordEncoders.defaultFor(schema, Optional.empty()));
+        reportEncoding("encode json (Flink's json format)", sample, RecordEncoders.json(schema.rowType()));
+        if (produceRecords > 0) {
+            reportProduce(timed.records(produceRecords));
+        }
         return 0;
+    }
+
+    private void reportEncoding(String name, GeneratedData data, RecordEncoder encoder) {
+        List<Double> rates = new ArrayList<>();
+        long bytes = 0;
+        for (int run = 0; run < warmups + runs; run++) {
+            long t0 = System.nanoTime();
+            bytes = 0;
+            for (GeneratedRecord r : data) {
+                bytes += encoder.encode(r.value()).length;
+            }
+            if (run >= warmups) {
+                rates.add(data.size() / ((System.nanoTime() - t0) / 1e9));
+            }
+        }
+        Collections.sort(rates);
+        System.out.printf("  %-50s median %,.0f records/s (%d bytes/record)%n", name, rates.get(rates.size() / 2),
+                bytes / data.size());
+    }
+
+    /** Generate, encode and produce to a 4-partition topic of the embedded broker, acknowledged (acks=all). */
+    private void reportProduce(DataGenerator generator) {
+        try (EmbeddedEnvironment env = EmbeddedEnvironment.start();
+                KafkaTopics topics = KafkaTopics.connect(env.kafkaBootstrapServers());
+                TestRecordProducer producer = TestRecordProducer.connect(env.kafkaBootstrapServers())) {
+            List<Double> rates = new ArrayList<>();
+            List<Double> endToEnd = new ArrayList<>();
+            for (int run = 0; run < warmups + runs; run++) {
+                String topic = "bench-" + run;
+                topics.create(topic, 4);
+                long t0 = System.nanoTime();
+                GeneratedData data = generator.seed(run).generate();
+                List<TestRecord> records = data.toTestRecords();
+                long t1 = System.nanoTime();
+                producer.send(topic, records);
+                long t2 = System.nanoTime();
+                if (run >= warmups) {
+                    rates.add(records.size() / ((t2 - t1) / 1e9));
+                    endToEnd.add(records.size() / ((t2 - t0) / 1e9));
+                }
+            }
+            Collections.sort(rates);
+            Collections.sort(endToEnd);
+            System.out.printf("  %-50s median %,.0f records/s%n", "produce to the embedded broker (4 partitions)",
+                    rates.get(rates.size() / 2));
+            System.out.printf("  %-50s median %,.0f records/s%n", "generate + encode + produce",
+                    endToEnd.get(endToEnd.size() / 2));
+        }
     }
 
     private void report(String name, DataGenerator generator) {

@@ -1,5 +1,8 @@
 package io.flinkharness.data;
 
+import io.flinkharness.data.internal.DdlSchemaReader;
+import io.flinkharness.registry.RegisteredSchema;
+import io.flinkharness.registry.SchemaRegistryClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import io.flinkharness.data.internal.DdlSchemaReader;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
 import org.apache.flink.formats.avro.typeutils.AvroSchemaConverter;
@@ -89,6 +91,26 @@ public record RecordSchema(
             return fromAvro(schema, avscFile.getFileName() + " (Avro " + schema.getFullName() + ")");
         } catch (SchemaParseException e) {
             throw new IllegalArgumentException(avscFile + ": invalid Avro schema: " + e.getMessage(), e);
+        }
+    }
+
+    /** The schema registered latest under a subject of a schema registry (Confluent-compatible API). */
+    public static RecordSchema fromRegistry(SchemaRegistryClient registry, String subject) {
+        return fromRegistered(registry, registry.latest(subject));
+    }
+
+    /** The schema registered under a subject in a given version. */
+    public static RecordSchema fromRegistry(SchemaRegistryClient registry, String subject, int version) {
+        return fromRegistered(registry, registry.version(subject, version));
+    }
+
+    private static RecordSchema fromRegistered(SchemaRegistryClient registry, RegisteredSchema registered) {
+        String where = "subject '" + registered.subject() + "' version " + registered.version() + " (id "
+                + registered.id() + ") in " + registry.url();
+        try {
+            return fromAvro(new Schema.Parser().parse(registered.schema()), where);
+        } catch (SchemaParseException e) {
+            throw new IllegalArgumentException(where + " is not an Avro schema: " + e.getMessage(), e);
         }
     }
 

@@ -2,6 +2,7 @@ package io.flinkharness.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flinkharness.SharedTestEnvironment;
 import io.flinkharness.env.EmbeddedEnvironment;
 import io.flinkharness.kafka.TestRecord;
 import io.flinkharness.rows.Row;
@@ -43,7 +44,7 @@ class FormatRoundTripTest {
 
     @BeforeAll
     static void start() {
-        env = EmbeddedEnvironment.start();
+        env = SharedTestEnvironment.get();
         runner = CaseRunner.on(env);
     }
 
@@ -51,9 +52,6 @@ class FormatRoundTripTest {
     static void stop() {
         if (runner != null) {
             runner.close();
-        }
-        if (env != null) {
-            env.close();
         }
     }
 

@@ -2,6 +2,7 @@ package io.flinkharness.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flinkharness.SharedTestEnvironment;
 import io.flinkharness.env.EmbeddedEnvironment;
 import io.flinkharness.rows.Row;
 import io.flinkharness.run.CaseResult;
@@ -30,7 +31,7 @@ class GeneratedFormatsRoundTripTest {
 
     @BeforeAll
     static void start() {
-        env = EmbeddedEnvironment.start();
+        env = SharedTestEnvironment.get();
         runner = CaseRunner.on(env);
     }
 
@@ -38,9 +39,6 @@ class GeneratedFormatsRoundTripTest {
     static void stop() {
         if (runner != null) {
             runner.close();
-        }
-        if (env != null) {
-            env.close();
         }
     }
 

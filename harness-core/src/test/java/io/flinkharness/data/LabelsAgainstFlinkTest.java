@@ -2,6 +2,7 @@ package io.flinkharness.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flinkharness.SharedTestEnvironment;
 import io.flinkharness.env.EmbeddedEnvironment;
 import io.flinkharness.rows.Row;
 import io.flinkharness.run.CaseResult;
@@ -58,7 +59,7 @@ class LabelsAgainstFlinkTest {
 
     @BeforeAll
     static void start() {
-        env = EmbeddedEnvironment.start();
+        env = SharedTestEnvironment.get();
         runner = CaseRunner.on(env);
     }
 
@@ -66,9 +67,6 @@ class LabelsAgainstFlinkTest {
     static void stop() {
         if (runner != null) {
             runner.close();
-        }
-        if (env != null) {
-            env.close();
         }
     }
 

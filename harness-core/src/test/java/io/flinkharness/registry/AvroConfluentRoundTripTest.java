@@ -3,6 +3,9 @@ package io.flinkharness.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.flinkharness.SharedTestEnvironment;
+import io.flinkharness.data.DataGenerator;
+import io.flinkharness.data.RecordSchema;
 import io.flinkharness.env.EmbeddedEnvironment;
 import io.flinkharness.kafka.KafkaTopics;
 import io.flinkharness.kafka.TestRecord;
@@ -62,7 +65,7 @@ class AvroConfluentRoundTripTest {
 
     @BeforeAll
     static void start() {
-        env = EmbeddedEnvironment.start();
+        env = SharedTestEnvironment.get();
         client = env.schemaRegistry();
         topics = KafkaTopics.connect(env.kafkaBootstrapServers());
         producer = TestRecordProducer.connect(env.kafkaBootstrapServers());
@@ -71,7 +74,7 @@ class AvroConfluentRoundTripTest {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable part : new AutoCloseable[] {runner, producer, topics, env}) {
+        for (AutoCloseable part : new AutoCloseable[] {runner, producer, topics}) {
             try {
                 if (part != null) {
                     part.close();
@@ -158,6 +161,24 @@ class AvroConfluentRoundTripTest {
                     .contains("— a format or connector that is not on the harness's classpath can be added to"
                             + " every session with RunnerSettings.withSessionJar");
         }
+    }
+
+    @Test
+    void aSubjectOfTheRegistryIsASchemaToGenerateFrom() {
+        String subject = "generated-" + UUID.randomUUID().toString().substring(0, 8) + "-value";
+        client.register(subject, ORDER.toString());
+
+        RecordSchema latest = RecordSchema.fromRegistry(client, subject);
+        RecordSchema first = RecordSchema.fromRegistry(client, subject, 1);
+
+        assertThat(latest.fieldNames()).containsExactly("order_id", "quantity", "created_at", "note", "price");
+        assertThat(latest.rowType()).isEqualTo(first.rowType());
+        assertThat(latest.description()).startsWith("subject '" + subject + "' version 1 (id ");
+        assertThat(DataGenerator.forSchema(latest).records(10).generate().records())
+                .allSatisfy(r -> assertThat(r.value().get("created_at")).isInstanceOf(Instant.class));
+        assertThatThrownBy(() -> RecordSchema.fromRegistry(client, subject, 2))
+                .isInstanceOf(SchemaRegistryException.class)
+                .hasMessageContaining("has no version 2");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.flinkharness.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flinkharness.SharedTestEnvironment;
 import io.flinkharness.env.EmbeddedEnvironment;
 import io.flinkharness.flink.FlinkRestClient;
 import io.flinkharness.flink.JobStatus;
@@ -36,7 +37,7 @@ class CaseRunnerErrorsTest {
 
     @BeforeAll
     static void start() {
-        env = EmbeddedEnvironment.start();
+        env = SharedTestEnvironment.get();
         runner = CaseRunner.on(env);
     }
 
@@ -44,9 +45,6 @@ class CaseRunnerErrorsTest {
     static void stop() {
         if (runner != null) {
             runner.close();
-        }
-        if (env != null) {
-            env.close();
         }
     }
 

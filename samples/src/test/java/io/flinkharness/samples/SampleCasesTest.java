@@ -28,9 +28,10 @@ class SampleCasesTest {
     }
 
     @Test
-    void theTumbleWindowAndDedupSamplesAreThere() {
+    void theSamplesAreThere() {
         assertThat(samples().map(p -> p.getFileName().toString()))
-                .containsExactlyInAnyOrder("tumble-window.yaml", "dedup.yaml");
+                .containsExactlyInAnyOrder("tumble-window.yaml", "dedup.yaml", "late-records-dropped.yaml",
+                        "dedup-generated-duplicates.yaml");
     }
 
     @ParameterizedTest(name = "{0}")

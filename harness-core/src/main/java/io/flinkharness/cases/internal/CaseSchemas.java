@@ -4,6 +4,8 @@ import io.flinkharness.data.RecordSchema;
 import io.flinkharness.data.SchemaResolver;
 import io.flinkharness.gateway.SqlScript;
 import io.flinkharness.gateway.SqlStatement;
+import io.flinkharness.registry.SchemaRegistryClient;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,6 +67,19 @@ final class CaseSchemas implements SchemaResolver {
 
     @Override
     public RecordSchema registry(String subject, String version, String url) {
-        throw new IllegalArgumentException("schema registry subjects are not supported in case files yet");
+        if (url == null) {
+            throw new IllegalArgumentException("schema.registry: no url — give the registry's Confluent-compatible"
+                    + " API, e.g. url: http://127.0.0.1:8081 (for Apicurio: http://HOST:PORT/apis/ccompat/v7)");
+        }
+        SchemaRegistryClient client = SchemaRegistryClient.connect(URI.create(url));
+        if (version.equalsIgnoreCase("latest")) {
+            return RecordSchema.fromRegistry(client, subject);
+        }
+        try {
+            return RecordSchema.fromRegistry(client, subject, Integer.parseInt(version.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("schema.registry.version: '" + version + "' is not a version —"
+                    + " give a number or latest");
+        }
     }
 }
