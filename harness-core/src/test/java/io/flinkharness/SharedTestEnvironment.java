@@ -1,6 +1,7 @@
 package io.flinkharness;
 
 import io.flinkharness.env.EmbeddedEnvironment;
+import io.flinkharness.run.CaseRunner;
 
 /**
  * One embedded environment for the test classes of this module that only need a working environment (not its
@@ -9,6 +10,7 @@ import io.flinkharness.env.EmbeddedEnvironment;
  */
 public final class SharedTestEnvironment {
     private static EmbeddedEnvironment env;
+    private static CaseRunner runner;
 
     private SharedTestEnvironment() {
     }
@@ -19,5 +21,14 @@ public final class SharedTestEnvironment {
             Runtime.getRuntime().addShutdownHook(new Thread(env::close, "shared-test-environment-stop"));
         }
         return env;
+    }
+
+    /** A runner with default settings on the shared environment, closed with it. */
+    public static synchronized CaseRunner runner() {
+        if (runner == null) {
+            runner = CaseRunner.on(get());
+            Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "shared-test-runner-stop"));
+        }
+        return runner;
     }
 }

@@ -13,8 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,21 +37,8 @@ class FormatRoundTripTest {
               'sink.transactional-id-prefix' = '${case.id}', 'format' = 'json')""".formatted(COLUMNS);
     private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
 
-    private static EmbeddedEnvironment env;
-    private static CaseRunner runner;
-
-    @BeforeAll
-    static void start() {
-        env = SharedTestEnvironment.get();
-        runner = CaseRunner.on(env);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (runner != null) {
-            runner.close();
-        }
-    }
+    private static final EmbeddedEnvironment env = SharedTestEnvironment.get();
+    private static final CaseRunner runner = SharedTestEnvironment.runner();
 
     /** Every type with values, and every nullable column null. */
     private static List<Struct> records() {

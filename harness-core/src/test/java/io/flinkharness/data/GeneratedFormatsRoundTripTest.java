@@ -11,8 +11,6 @@ import io.flinkharness.run.SqlCase;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -26,21 +24,8 @@ class GeneratedFormatsRoundTripTest {
             id BIGINT, name STRING, flag BOOLEAN, score DOUBLE, price DECIMAL(10, 2), born DATE, seen TIMESTAMP(3),
             tags ARRAY<STRING>, attrs MAP<STRING, INT>, address ROW<city STRING, zip STRING>, payload BYTES""";
 
-    private static EmbeddedEnvironment env;
-    private static CaseRunner runner;
-
-    @BeforeAll
-    static void start() {
-        env = SharedTestEnvironment.get();
-        runner = CaseRunner.on(env);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (runner != null) {
-            runner.close();
-        }
-    }
+    private static final EmbeddedEnvironment env = SharedTestEnvironment.get();
+    private static final CaseRunner runner = SharedTestEnvironment.runner();
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {

@@ -16,8 +16,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -54,21 +52,8 @@ class LabelsAgainstFlinkTest {
             )""";
     private static final DateTimeFormatter SQL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    private static EmbeddedEnvironment env;
-    private static CaseRunner runner;
-
-    @BeforeAll
-    static void start() {
-        env = SharedTestEnvironment.get();
-        runner = CaseRunner.on(env);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (runner != null) {
-            runner.close();
-        }
-    }
+    private static final EmbeddedEnvironment env = SharedTestEnvironment.get();
+    private static final CaseRunner runner = SharedTestEnvironment.runner();
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3})

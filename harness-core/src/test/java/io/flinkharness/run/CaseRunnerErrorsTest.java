@@ -12,8 +12,6 @@ import io.flinkharness.rows.Row;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Bad input against the real embedded environment: each gives one clear message, and nothing keeps running. */
@@ -32,21 +30,8 @@ class CaseRunnerErrorsTest {
             """;
     private static final String BOUNDED = SOURCE.formatted("'scan.bounded.mode' = 'latest-offset',");
 
-    private static EmbeddedEnvironment env;
-    private static CaseRunner runner;
-
-    @BeforeAll
-    static void start() {
-        env = SharedTestEnvironment.get();
-        runner = CaseRunner.on(env);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (runner != null) {
-            runner.close();
-        }
-    }
+    private static final EmbeddedEnvironment env = SharedTestEnvironment.get();
+    private static final CaseRunner runner = SharedTestEnvironment.runner();
 
     private static SqlCase.Builder copyCase(String name, String ddl, String dml) {
         return SqlCase.named(name).topic("clicks", 2).topic("copy", 1)

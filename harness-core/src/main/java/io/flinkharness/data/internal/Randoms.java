@@ -135,11 +135,17 @@ final class Randoms {
         for (RowType.RowField f : type.getFields()) {
             fields.add(of(f.getType(), avroField(avro, f.getName()), rng, start, path + "." + f.getName()));
         }
+        return struct(type, fields);
+    }
+
+    /** A source of structs of {@code type} whose fields come from {@code fields}, in order. */
+    static ValueSource struct(RowType type, List<ValueSource> fields) {
         Struct.Factory factory = Struct.factory(type.getFieldNames());
+        ValueSource[] sources = fields.toArray(ValueSource[]::new);
         return (i, t) -> {
-            Object[] values = new Object[fields.size()];
+            Object[] values = new Object[sources.length];
             for (int k = 0; k < values.length; k++) {
-                values[k] = fields.get(k).next(i, t);
+                values[k] = sources[k].next(i, t);
             }
             return factory.create(values);
         };

@@ -339,14 +339,7 @@ public final class RecordPlan {
             for (RowType.RowField f : type.getFields()) {
                 fields.add(field(path + "." + f.getName(), f.getType(), Randoms.avroField(avro, f.getName())));
             }
-            Struct.Factory factory = Struct.factory(type.getFieldNames());
-            return (i, t) -> {
-                Object[] values = new Object[fields.size()];
-                for (int k = 0; k < values.length; k++) {
-                    values[k] = fields.get(k).next(i, t);
-                }
-                return factory.create(values);
-            };
+            return Randoms.struct(type, fields);
         }
 
         private ValueSource nullable(ValueSource inner, double rate, String path) {
