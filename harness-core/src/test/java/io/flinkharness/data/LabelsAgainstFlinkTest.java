@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -85,6 +86,24 @@ class LabelsAgainstFlinkTest {
         CaseResult result = runner.run(windows);
         assertThat(result.message()).isEmpty();
         assertThat(result.status()).isEqualTo(CaseResult.Status.PASSED);
+    }
+
+    @Test
+    void aFailingCaseNamesTheSeedOfItsGeneratedInput() {
+        RecordSchema clicks = RecordSchema.fromDdl(SOURCE);
+        GeneratedData data = DataGenerator.forSchema(clicks).seed(424242).records(20).generate();
+
+        CaseResult result = runner.run(SqlCase.named("wrong expectation").topic("clicks", 1).topic("counts", 1)
+                .input("clicks", data)
+                .ddl(SOURCE + ";\n" + SINK)
+                .dml("INSERT INTO counts SELECT window_start, COUNT(*) FROM TABLE(TUMBLE(TABLE clicks,"
+                        + " DESCRIPTOR(ts), INTERVAL '10' SECOND)) GROUP BY window_start, window_end")
+                .expectRows("counts", Row.of("window_start", "2026-01-01 00:00:00", "clicks", 21))
+                .build());
+
+        assertThat(result.status()).isEqualTo(CaseResult.Status.FAILED);
+        assertThat(result.message()).endsWith(System.lineSeparator() + "generated input: topic 'clicks' seed 424242"
+                + " (the same seed generates the same records)");
     }
 
     /** Per window, the records that arrive before the watermark has passed the window's end. */
