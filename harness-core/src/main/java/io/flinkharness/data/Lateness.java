@@ -8,7 +8,8 @@ public enum Lateness {
     LATE,
     /**
      * Late or not depending on how the source interleaves partitions: the record is behind the watermark only if
-     * the other partitions were read far enough before it.
+     * the other partitions were read far enough before it (an empty partition holds the watermark back until its
+     * split finishes or goes idle). Only a one-partition topic is read in produce order.
      */
     DEPENDS_ON_INTERLEAVING,
     /** Behind the watermark only if a periodic watermark was emitted in time (declare on-event emission). */

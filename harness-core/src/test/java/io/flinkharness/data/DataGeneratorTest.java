@@ -147,6 +147,18 @@ class DataGeneratorTest {
     }
 
     @Test
+    void empty_partitions_make_lateness_depend_on_interleaving_too() {
+        GeneratedData data = clicks().records(1_000).placement(Placement.roundRobin(2).idle(1))
+                .watermark(DeclaredWatermark.delay(Duration.ofSeconds(1)).onEvent())
+                .lateRecords(3, Duration.ofSeconds(20)).generate();
+
+        // the empty partition's split holds the watermark back until Flink sees it has no records
+        assertThat(data.withOrigin(RecordLabel.Origin.LATE)).extracting(GeneratedRecord::lateness)
+                .containsOnly(Lateness.DEPENDS_ON_INTERLEAVING);
+        assertThat(data.withOrigin(RecordLabel.Origin.LATE)).allSatisfy(r -> assertThat(r.partition()).isZero());
+    }
+
+    @Test
     void with_periodic_emission_lateness_depends_on_emission_timing() {
         GeneratedData data = clicks().records(1_000).watermark(Duration.ofSeconds(1))
                 .lateRecords(3, Duration.ofSeconds(20)).generate();

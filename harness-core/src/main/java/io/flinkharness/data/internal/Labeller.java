@@ -14,10 +14,9 @@ import java.util.Optional;
  * Labels records in produce order. Flink SQL's watermark for one partition is its largest event time so far minus
  * the delay; the source watermark is the minimum over partitions. When a record arrives, its own partition has
  * been read up to it, but the other partitions may have been read anywhere from not at all to completely: so the
- * highest watermark it can meet takes the other partitions as fully read, and the lowest as not read (no watermark)
- * unless it is the only partition with records. Periodic emission can lag behind either, so it lowers the lowest
- * bound to "no watermark". Partitions that get no record are left out (bounded reads finish them at once; unbounded
- * reads need an idle timeout for that).
+ * highest watermark it can meet takes the other partitions as fully read (and partitions without records as
+ * finished or idle), and the lowest as not read (no watermark) unless the topic has a single partition. Periodic
+ * emission can lag behind either, so it lowers the lowest bound to "no watermark".
  */
 final class Labeller {
     private static final long NONE = Long.MIN_VALUE;
@@ -35,7 +34,6 @@ final class Labeller {
         for (Entry e : entries) {
             finalMax[e.partition] = Math.max(finalMax[e.partition], e.eventMillis);
         }
-        int activeCount = (int) Arrays.stream(finalMax).filter(m -> m != NONE).count();
         long[] max = new long[partitions];
         Arrays.fill(max, NONE);
         long[] position = new long[partitions];
@@ -52,7 +50,9 @@ final class Labeller {
                     highest = Math.min(highest, finalMax[q] - delay);
                 }
             }
-            boolean alone = activeCount == 1;
+            // only a one-partition topic is read in produce order; with more partitions, even empty ones hold the
+            // watermark back until their split finishes (bounded) or goes idle (unbounded, idle timeout)
+            boolean alone = partitions == 1;
             long lowest = alone && onEvent ? own : NONE;
             Lateness lateness = wm.isEmpty() ? Lateness.UNKNOWN
                     : lateness(e.eventMillis, lowest, highest, alone);
