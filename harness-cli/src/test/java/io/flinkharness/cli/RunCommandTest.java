@@ -37,7 +37,8 @@ class RunCommandTest {
                 .anyMatch(l -> l.matches("PASS  clicks per user and 5-second window  \\(\\d+\\.\\d\\d s\\)"))
                 .anyMatch(l -> l.matches("PASS  late records are dropped from 10-second windows  \\(\\d+\\.\\d\\d s\\)"))
                 .anyMatch(l -> l.matches("PASS  dedup removes generated duplicates  \\(\\d+\\.\\d\\d s\\)"))
-                .last().isEqualTo("4 passed, 0 failed");
+                .anyMatch(l -> l.matches("PASS  avro orders through a schema registry, grand total  \\(\\d+\\.\\d\\d s\\)"))
+                .last().isEqualTo("5 passed, 0 failed");
         assertThat(ENV.closed()).as("the command closes the environment").isEqualTo(closedBefore + 1);
     }
 

@@ -101,7 +101,8 @@ public final class GeneratorSpecs {
                     r.version() == null ? "latest" : r.version(), r.url());
         } catch (GeneratorSpecException e) {
             throw e;
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            // a DDL Flink rejects, a file that cannot be read, a registry that does not answer or lacks the subject
             throw new GeneratorSpecException("schema", e.getMessage(), "");
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.flinkharness.SharedTestEnvironment;
+import io.flinkharness.cases.CaseFiles;
 import io.flinkharness.data.DataGenerator;
 import io.flinkharness.data.RecordSchema;
 import io.flinkharness.env.EmbeddedEnvironment;
@@ -19,6 +20,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -34,6 +36,7 @@ import org.apache.avro.io.EncoderFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Avro in the Confluent wire format, written by the test with a schema from the real registry, read by Flink's
@@ -179,6 +182,31 @@ class AvroConfluentRoundTripTest {
         assertThatThrownBy(() -> RecordSchema.fromRegistry(client, subject, 2))
                 .isInstanceOf(SchemaRegistryException.class)
                 .hasMessageContaining("has no version 2");
+    }
+
+    @Test
+    void aCaseFileGeneratesFromARegistrySubject(@TempDir Path dir) throws IOException {
+        String subject = "yaml-" + UUID.randomUUID().toString().substring(0, 8) + "-value";
+        client.register(subject, ORDER.toString());
+        Path file = Files.writeString(dir.resolve("from-registry.yaml"), """
+                name: from the registry
+                topics: { orders: { partitions: 1 } }
+                generate:
+                  orders:
+                    schema: { registry: { subject: %s, version: latest, url: "%s" } }
+                    records: 7
+                dml: INSERT INTO x SELECT 1
+                """.formatted(subject, client.url()));
+
+        SqlCase fromRegistry = CaseFiles.load(file);
+
+        assertThat(fromRegistry.generated().get("orders").size()).isEqualTo(7);
+        assertThat(fromRegistry.generated().get("orders").schema().fieldNames())
+                .containsExactly("order_id", "quantity", "created_at", "note", "price");
+        Path unknown = Files.writeString(dir.resolve("unknown.yaml"), Files.readString(file).replace(subject, "nope"));
+        assertThatThrownBy(() -> CaseFiles.load(unknown))
+                .hasMessageStartingWith(unknown + ":5:13: generate.orders.schema: subject 'nope' not found in schema"
+                        + " registry " + client.url());
     }
 
     @Test

@@ -31,7 +31,7 @@ class SampleCasesTest {
     void theSamplesAreThere() {
         assertThat(samples().map(p -> p.getFileName().toString()))
                 .containsExactlyInAnyOrder("tumble-window.yaml", "dedup.yaml", "late-records-dropped.yaml",
-                        "dedup-generated-duplicates.yaml");
+                        "dedup-generated-duplicates.yaml", "avro-registry-orders.yaml");
     }
 
     @ParameterizedTest(name = "{0}")
