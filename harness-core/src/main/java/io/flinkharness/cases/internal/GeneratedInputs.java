@@ -60,8 +60,9 @@ final class GeneratedInputs {
             String at = field.find() && problems.index().valueLocation(path + ".fields." + field.group(1)) != null
                     ? path + ".fields." + field.group(1) : path;
             throw problems.atValue(at, String.join("; ", e.problems()), "", e);
-        } catch (IllegalArgumentException e) {
-            throw problems.atValue(path, e.getMessage(), "", e);
+        } catch (RuntimeException e) {
+            // anything else the generator or a schema source throws stays a problem of this file alone
+            throw problems.atValue(path, String.valueOf(e.getMessage()), "", e);
         }
     }
 }
