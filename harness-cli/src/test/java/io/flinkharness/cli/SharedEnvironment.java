@@ -2,6 +2,7 @@ package io.flinkharness.cli;
 
 import io.flinkharness.env.EmbeddedEnvironment;
 import io.flinkharness.env.FlinkKafkaEnvironment;
+import io.flinkharness.registry.SchemaRegistryClient;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -36,6 +37,11 @@ final class SharedEnvironment implements Supplier<FlinkKafkaEnvironment>, AutoCl
             @Override
             public URI flinkRestUri() {
                 return env.flinkRestUri();
+            }
+
+            @Override
+            public SchemaRegistryClient schemaRegistry() {
+                return env.schemaRegistry();
             }
 
             @Override

@@ -35,8 +35,9 @@ public interface FlinkKafkaEnvironment extends AutoCloseable {
      * @throws UnsupportedOperationException if the environment has none
      */
     default SchemaRegistryClient schemaRegistry() {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no schema registry: cases that"
-                + " use avro-confluent or ${schema.registry.url} need an environment with one");
+        throw new UnsupportedOperationException("the environment " + this + " has no schema registry: cases that"
+                + " use avro-confluent or ${schema.registry.url} need one (the embedded environment starts its own;"
+                + " an environment of your own must implement schemaRegistry())");
     }
 
     /** Stops what this environment started; safe to call twice. */
