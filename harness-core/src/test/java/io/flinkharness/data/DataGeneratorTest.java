@@ -159,6 +159,25 @@ class DataGeneratorTest {
     }
 
     @Test
+    void a_partition_read_to_its_end_no_longer_holds_the_watermark_back() {
+        GeneratedData data = clicks().records(1_000).placement(Placement.roundRobin(2).idle(1))
+                .explicit(ExplicitRow.of(Map.of("user_id", "early")).at(T0).inPartition(1))
+                .watermark(DeclaredWatermark.delay(Duration.ofSeconds(1)).onEvent())
+                .lateRecords(3, Duration.ofSeconds(20)).generate();
+
+        // partition 1 ends at T0; once its split is read to the end Flink releases it, and the watermark follows
+        // partition 0 alone: a record of partition 0 may meet its own partition's watermark
+        List<GeneratedRecord> late = data.withOrigin(RecordLabel.Origin.LATE);
+        assertThat(late).hasSize(3).allSatisfy(r -> {
+            Instant ownWatermark = data.records().stream()
+                    .filter(e -> e.partition() == 0 && e.label().arrival() < r.label().arrival())
+                    .map(GeneratedRecord::eventTime).max(Instant::compareTo).orElseThrow().minusSeconds(1);
+            assertThat(r.label().watermarkOnArrival().highest()).contains(ownWatermark);
+            assertThat(r.lateness()).isEqualTo(Lateness.DEPENDS_ON_INTERLEAVING);
+        });
+    }
+
+    @Test
     void with_periodic_emission_lateness_depends_on_emission_timing() {
         GeneratedData data = clicks().records(1_000).watermark(Duration.ofSeconds(1))
                 .lateRecords(3, Duration.ofSeconds(20)).generate();

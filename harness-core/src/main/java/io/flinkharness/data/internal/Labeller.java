@@ -12,11 +12,12 @@ import java.util.Optional;
 
 /**
  * Labels records in produce order. Flink SQL's watermark for one partition is its largest event time so far minus
- * the delay; the source watermark is the minimum over partitions. When a record arrives, its own partition has
- * been read up to it, but the other partitions may have been read anywhere from not at all to completely: so the
- * highest watermark it can meet takes the other partitions as fully read (and partitions without records as
- * finished or idle), and the lowest as not read (no watermark) unless the topic has a single partition. Periodic
- * emission can lag behind either, so it lowers the lowest bound to "no watermark".
+ * the delay; the source watermark is the minimum over the partitions whose splits are still being read. When a
+ * record arrives, its own partition has been read up to it, but the other partitions may have been read anywhere
+ * from not at all to completely, and a split that has been read to its end is released and no longer holds the
+ * watermark back ({@code SourceReaderBase} releases the output of every finished split): so the highest watermark
+ * it can meet is its own partition's, and the lowest is no watermark at all unless the topic has a single
+ * partition. Periodic emission can lag behind either, so it lowers the lowest bound to "no watermark".
  */
 final class Labeller {
     private static final long NONE = Long.MIN_VALUE;
@@ -29,11 +30,6 @@ final class Labeller {
         Optional<DeclaredWatermark> wm = s.watermark();
         long delay = wm.map(w -> w.delay().toMillis()).orElse(0L);
         boolean onEvent = wm.map(w -> w.emission() == DeclaredWatermark.Emission.ON_EVENT).orElse(false);
-        long[] finalMax = new long[partitions];
-        Arrays.fill(finalMax, NONE);
-        for (Entry e : entries) {
-            finalMax[e.partition] = Math.max(finalMax[e.partition], e.eventMillis);
-        }
         long[] max = new long[partitions];
         Arrays.fill(max, NONE);
         long[] position = new long[partitions];
@@ -44,12 +40,9 @@ final class Labeller {
             e.arrival = i;
             int p = e.partition;
             long own = max[p] == NONE ? NONE : max[p] - delay;
+            // the other partitions may all have been read to their end (bounded) or gone idle: then only this
+            // partition holds the watermark
             long highest = own;
-            for (int q = 0; q < partitions && highest != NONE; q++) {
-                if (q != p && finalMax[q] != NONE) {
-                    highest = Math.min(highest, finalMax[q] - delay);
-                }
-            }
             // only a one-partition topic is read in produce order; with more partitions, even empty ones hold the
             // watermark back until their split finishes (bounded) or goes idle (unbounded, idle timeout)
             boolean alone = partitions == 1;
