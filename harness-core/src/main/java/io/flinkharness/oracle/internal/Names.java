@@ -11,17 +11,34 @@ final class Names {
     /** {@code did you mean 'amount'? (fields: a, b)} or {@code fields: a, b}. */
     static String didYouMean(String given, Collection<String> known, String knownLabel) {
         String list = knownLabel + ": " + String.join(", ", known);
+        String wanted = given.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {
-            int d = distance(given.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+            String name = candidate.toLowerCase(Locale.ROOT);
+            // an abbreviation ("usr" for "user_id") counts as one edit
+            int d = abbreviates(wanted, name) ? 1 : distance(wanted, name);
             if (d < bestDistance) {
                 best = candidate;
                 bestDistance = d;
             }
         }
-        boolean close = best != null && bestDistance <= Math.max(2, given.length() / 3);
+        boolean close = best != null && bestDistance <= Math.max(1, given.length() / 3);
         return close ? "did you mean '" + best + "'? (" + list + ")" : list;
+    }
+
+    /** Whether {@code given} has the first letter of {@code name} and the rest of its letters in order. */
+    private static boolean abbreviates(String given, String name) {
+        if (given.isEmpty() || name.isEmpty() || given.charAt(0) != name.charAt(0) || given.length() >= name.length()) {
+            return false;
+        }
+        int at = 0;
+        for (int i = 0; i < name.length() && at < given.length(); i++) {
+            if (name.charAt(i) == given.charAt(at)) {
+                at++;
+            }
+        }
+        return at == given.length();
     }
 
     private static int distance(String a, String b) {

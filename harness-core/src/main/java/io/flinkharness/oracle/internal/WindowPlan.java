@@ -58,20 +58,19 @@ final class WindowPlan {
 
     private void addAggregate(AggregateSpec spec, RowType rowType, Problems problems, Map<String, String> origin) {
         FieldRef argument = null;
-        if (spec.kind() != AggregateKind.COUNT_STAR) {
+        Optional<LogicalType> result = Optional.empty();
+        if (spec.kind() == AggregateKind.COUNT_STAR) {
+            result = Aggregates.resultType(spec, null, null, problems);
+        } else {
             Optional<FieldRef> resolved = FieldRef.resolve(spec.field(), rowType, spec.call(), problems);
-            if (resolved.isEmpty()) {
-                return;
+            if (resolved.isPresent()) {
+                argument = resolved.get();
+                result = Aggregates.resultType(spec, argument.type(), argument.typeName(), problems);
             }
-            argument = resolved.get();
         }
-        Optional<LogicalType> result = Aggregates.resultType(spec, argument == null ? null : argument.type(),
-                argument == null ? null : argument.typeName(), problems);
-        if (result.isPresent()) {
-            arguments.add(argument);
-            resultTypes.add(result.get());
-            define(spec.alias(), result.get(), spec.call(), origin, problems);
-        }
+        arguments.add(argument);
+        resultTypes.add(result.orElse(null));
+        define(spec.alias(), result.orElse(null), spec.call(), origin, problems);
     }
 
     private void define(String column, LogicalType type, String call, Map<String, String> origin, Problems problems) {

@@ -62,11 +62,11 @@ public final class Windowing {
         if (size % step == 0) {
             return;
         }
-        long below = step;
+        long below = Math.min(step, size);
         while (size % below != 0) {
             below--;
         }
-        long above = step;
+        long above = Math.min(step, size);
         while (size % above != 0) {
             above++;
         }
