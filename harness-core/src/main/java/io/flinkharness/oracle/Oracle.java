@@ -40,7 +40,9 @@ public final class Oracle {
 
     /**
      * {@code TUMBLE(TABLE t, DESCRIPTOR(rowtime), size, offset)}: windows start at {@code offset} past the multiples of
-     * the size.
+     * the size. Flink 2.2 may lose records of such windows (FLINK-36664: its window operators flush buffered records
+     * at watermarks aligned to the size, not to the offset; what is lost depends on checkpoint timing), so every
+     * window is {@linkplain OracleResult#flagged() flagged}, its reason giving the row SQL semantics call for.
      *
      * @throws IllegalArgumentException if the size is not positive, or the offset not shorter than the size
      */

@@ -6,6 +6,15 @@ import java.util.List;
 /**
  * The actual rows differ from the oracle's in the windows or keys it predicts. The message is the diff of the
  * compared rows, then the flagged windows or keys that were not compared and why.
+ *
+ * <pre>{@code
+ * try {
+ *     expected.assertMatches("topic 'counts'", actualRows);
+ * } catch (OracleMismatchError e) {
+ *     e.diff().missing();        // predicted rows Flink did not write
+ *     e.notCompared();           // flagged windows left out of the comparison
+ * }
+ * }</pre>
  */
 public class OracleMismatchError extends AssertionError {
     private final transient RowDiff diff;

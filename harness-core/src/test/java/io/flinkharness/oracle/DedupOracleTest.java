@@ -11,7 +11,7 @@ class DedupOracleTest {
     private static final String ORDERS = "ROW<order_id STRING, status STRING, ts TIMESTAMP(3)>";
 
     /** Watermark 2 s behind, on-event, one partition. */
-    private static GeneratedData orders() {
+    static GeneratedData orders() {
         return Arrivals.of(ORDERS, Duration.ofSeconds(2))
                 .at("5", "o1", "created")     // no watermark yet
                 .at("6", "o3", "first")       // watermark 3 s

@@ -111,16 +111,23 @@ class WindowOracleTest {
     }
 
     @Test
-    void tumble_with_an_offset_shifts_the_windows() {
+    void tumble_with_an_offset_shifts_the_windows_which_flink_2_2_may_lose() {
         GeneratedData data = Arrivals.clicks().at("1", "a", 1, null).at("4", "a", 1, null).at("13", "a", 1, null)
                 .data();
 
         OracleResult result = Oracle.tumble(Duration.ofSeconds(10), Duration.ofSeconds(3)).count("n").expected(data);
 
-        assertThat(result.rows()).containsExactly(
-                window("2025-12-31 23:59:53", "2026-01-01 00:00:03", "n", 1),
-                window("2026-01-01 00:00:03", "2026-01-01 00:00:13", "n", 1),
-                window("2026-01-01 00:00:13", "2026-01-01 00:00:23", "n", 1));
+        assertThat(result.rows()).isEmpty();
+        assertThat(result.flagged()).extracting(Flagged::group).containsExactly(
+                window("2025-12-31 23:59:53", "2026-01-01 00:00:03"),
+                window("2026-01-01 00:00:03", "2026-01-01 00:00:13"),
+                window("2026-01-01 00:00:13", "2026-01-01 00:00:23"));
+        assertThat(result.flagged().get(1).reason()).isEqualTo("Flink 2.2 may lose records of TUMBLE windows with"
+                + " an offset (FLINK-36664: the window operator flushes the records it buffers when the watermark"
+                + " passes a multiple of the size, not of the size plus the offset, so a window can fire before its"
+                + " records reach it; what is lost depends on checkpoint timing); by SQL semantics the row is"
+                + " {window_start=2026-01-01 00:00:03, window_end=2026-01-01 00:00:13, n=1}");
+        assertThat(result.flagged().get(1).records()).extracting(r -> r.label().arrival()).containsExactly(1L);
     }
 
     @Test

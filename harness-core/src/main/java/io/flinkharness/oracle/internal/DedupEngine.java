@@ -167,7 +167,8 @@ public final class DedupEngine {
         if (!late.isEmpty()) {
             out.append("\nrecords dropped as late, rowtime below the watermark on arrival (").append(late.size())
                     .append("):");
-            Records.list(out, late, Records::describe);
+            Records.list(out, late.stream().sorted(java.util.Comparator.comparingLong(r -> r.label().arrival()))
+                    .toList(), Records::describe);
         }
         if (!flagged.isEmpty()) {
             out.append("\nflagged, left out of rows() (").append(flagged.size()).append("):");

@@ -80,6 +80,15 @@ public final class Windowing {
         return kind;
     }
 
+    /**
+     * Whether Flink 2.2 may lose records of these windows: with an offset, its slicing window operators flush
+     * their buffers when the watermark passes a multiple of the size ({@code TimeWindowUtil.getNextTriggerWatermark}
+     * ignores the offset), so a window can fire before its buffered records reach its state (FLINK-36664).
+     */
+    public boolean losesRecordsInFlink() {
+        return offset != 0;
+    }
+
     /** The windows that contain {@code t}, earliest first. */
     public List<Window> windowsOf(long t) {
         List<Window> windows = new ArrayList<>();
