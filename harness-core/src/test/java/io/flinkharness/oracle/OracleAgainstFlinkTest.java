@@ -176,7 +176,20 @@ class OracleAgainstFlinkTest {
             WHERE rn = 1""", true,
             data -> Oracle.dedup("order_id").onProcessingTime().keepLast().expected(data));
 
+    /**
+     * A few seeds per shape; {@code -Doracle.moreSeeds=N} adds N more seeds to every shape for a longer soak
+     * ({@code mvn -o -pl harness-core test -Dtest=OracleAgainstFlinkTest -Doracle.moreSeeds=20}).
+     */
     static Stream<Arguments> cases() {
+        int more = Integer.getInteger("oracle.moreSeeds", 0);
+        Stream<Arguments> soak = Stream.of(TUMBLE, HOP, CUMULATE, FIRST, LAST, LAST_ARRIVAL, onPartitions(TUMBLE, 3),
+                onPartitions(HOP, 2), onPartitions(CUMULATE, 2), onPartitions(FIRST, 2), onPartitions(LAST, 3))
+                .flatMap(shape -> java.util.stream.LongStream.range(100, 100 + more)
+                        .mapToObj(seed -> Arguments.of(shape, seed)));
+        return Stream.concat(fixed(), soak);
+    }
+
+    private static Stream<Arguments> fixed() {
         return Stream.of(
                 Arguments.of(OFFSET, 17L),
                 Arguments.of(TUMBLE, 1L), Arguments.of(TUMBLE, 2L),
@@ -214,7 +227,12 @@ class OracleAgainstFlinkTest {
             assertThat(result.status()).as(result.message()).isEqualTo(CaseResult.Status.FAILED);
             expected.assertMatches("topic 'out'", actual(result, shape.upsert));
         }
-        assertThat(expected.rows().size() + expected.flagged().size()).as("windows or keys").isGreaterThan(30);
+        if (shape.name.contains("offset")) {
+            assertThat(expected.rows()).isEmpty();
+            assertThat(expected.flagged()).hasSizeGreaterThan(30);
+        } else {
+            assertThat(expected.rows()).as("rows compared").hasSizeGreaterThan(20);
+        }
     }
 
     private static List<Row> actual(CaseResult result, boolean upsert) {
