@@ -102,9 +102,16 @@ public final class OracleResult {
      *
      * @param what the actual rows, for the message ({@code "topic 'counts'"})
      * @throws OracleMismatchError if the compared rows differ
+     * @throws IllegalStateException if some windows or keys are flagged but no column tells rows apart (select
+     *     the window or key columns): nothing could be compared
      */
     public OracleResult assertMatches(String what, List<Row> actual) {
         Objects.requireNonNull(actual, "actual cannot be null");
+        if (keyColumns.isEmpty() && !flagged.isEmpty()) {
+            throw new IllegalStateException(query + ": " + flagged.size() + " flagged, but the selected columns"
+                    + " include no window or key column, so no row can be told apart from a flagged one — select"
+                    + " window_start, window_end and the key columns to compare the rest");
+        }
         Set<Row> flaggedKeys = new HashSet<>();
         flagged.forEach(f -> flaggedKeys.add(f.group()));
         List<Row> expectedCompared = new ArrayList<>();

@@ -245,6 +245,19 @@ class WindowOracleTest {
     }
 
     @Test
+    void assert_matches_needs_a_column_that_tells_flagged_rows_apart() {
+        GeneratedData data = Arrivals.clicks().in(0, "1", "a", 1, null).in(1, "2", "b", 1, null)
+                .in(0, "12", "a", 1, null).in(0, "5", "a", 1, null).data();
+        OracleResult counts = Oracle.tumble(Duration.ofSeconds(10)).count("clicks").select("clicks").expected(data);
+
+        assertThatThrownBy(() -> counts.assertMatches(List.of()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("TUMBLE(size 10 s): COUNT(*) AS clicks: 1 flagged, but the selected columns include no"
+                        + " window or key column, so no row can be told apart from a flagged one — select"
+                        + " window_start, window_end and the key columns to compare the rest");
+    }
+
+    @Test
     void with_periodic_watermarks_a_record_behind_the_watermark_flags_its_window() {
         GeneratedData data = Arrivals.clicks().periodic().at("1", "a", 1, null).at("12", "a", 1, null)
                 .at("5", "a", 1, null).data();

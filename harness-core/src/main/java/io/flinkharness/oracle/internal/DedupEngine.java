@@ -108,9 +108,10 @@ public final class DedupEngine {
         if (contenders.isEmpty()) {
             return first;
         }
+        String instead = winner == null ? "the key has a row only if one is kept"
+                : "one kept would win over #" + winner.label().arrival();
         return new Decision(null, Records.plural(contenders.size(), "record", "records") + " may or may not be"
-                + " dropped as late (rowtime below the watermark when it arrives), and would be kept instead of "
-                + (winner == null ? "nothing" : "#" + winner.label().arrival()) + ": "
+                + " dropped as late (rowtime below the watermark when it arrives), and " + instead + ": "
                 + String.join(", ", contenders.stream().limit(3).map(Records::describe).toList())
                 + (contenders.size() > 3 ? " and " + (contenders.size() - 3) + " more" : "")
                 + " — it depends on " + Arrival.cause(data), contenders);
