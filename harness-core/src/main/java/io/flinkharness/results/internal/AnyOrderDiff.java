@@ -38,7 +38,7 @@ public final class AnyOrderDiff {
             pairedUnexpected[pair[1]] = true;
         }
         missing = unpaired(notFound, pairedMissing);
-        unexpected = subset ? List.of() : unpaired(notExpected, pairedUnexpected);
+        unexpected = subset ? new ArrayList<>() : unpaired(notExpected, pairedUnexpected);
         Sorting.byWindow(missing);
         Sorting.byWindow(unexpected);
         pairs.sort(Comparator.comparing(p -> p[0], Sorting.BY_WINDOW));

@@ -123,8 +123,17 @@ public final class TypedValues {
             case "BIGINT" -> d.longValueExact();
             case "FLOAT" -> d.floatValue();
             case "DOUBLE" -> d.doubleValue();
-            default -> d;
+            default -> withScale(d, ((org.apache.flink.table.types.logical.DecimalType) type).getScale());
         };
+    }
+
+    /** At the column's scale when that changes no digit ({@code 10} as {@code 10.00} for DECIMAL(10, 2)). */
+    private static BigDecimal withScale(BigDecimal d, int scale) {
+        try {
+            return d.setScale(scale, java.math.RoundingMode.UNNECESSARY);
+        } catch (ArithmeticException moreDigits) {
+            return d;
+        }
     }
 
     private static LocalDateTime localDateTime(Object v) {
