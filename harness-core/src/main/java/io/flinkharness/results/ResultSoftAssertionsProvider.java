@@ -8,7 +8,7 @@ import org.assertj.core.api.SoftAssertionsProvider;
  * <pre>{@code
  * class MySoftAssertions extends SoftAssertions implements ResultSoftAssertionsProvider {}
  *
- * SoftAssertions.assertSoftly(MySoftAssertions.class, softly -> softly.assertThat(table).hasRowCount(3));
+ * SoftAssertionsProvider.assertSoftly(MySoftAssertions.class, softly -> softly.assertThat(table).hasRowCount(3));
  * }</pre>
  */
 public interface ResultSoftAssertionsProvider extends SoftAssertionsProvider {

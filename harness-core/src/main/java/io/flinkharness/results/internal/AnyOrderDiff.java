@@ -22,6 +22,12 @@ public final class AnyOrderDiff {
 
     public AnyOrderDiff(List<String> header, Comparison comparison, List<Compared> expected, List<Compared> actual,
                         boolean subset) {
+        this(header, comparison, expected, actual, subset, List.of());
+    }
+
+    /** @param keyColumns positions of columns that identify a row: rows that share them are shown as pairs */
+    public AnyOrderDiff(List<String> header, Comparison comparison, List<Compared> expected, List<Compared> actual,
+                        boolean subset, List<Integer> keyColumns) {
         this.header = List.copyOf(header);
         this.comparison = comparison;
         this.subset = subset;
@@ -32,7 +38,7 @@ public final class AnyOrderDiff {
         unexpectedCount = subset ? 0 : notExpected.size();
         boolean[] pairedMissing = new boolean[notFound.size()];
         boolean[] pairedUnexpected = new boolean[notExpected.size()];
-        for (int[] pair : NearMisses.pair(comparison, notFound, notExpected)) {
+        for (int[] pair : NearMisses.pair(comparison, notFound, notExpected, keyColumns)) {
             pairs.add(new Compared[] {notFound.get(pair[0]), notExpected.get(pair[1])});
             pairedMissing[pair[0]] = true;
             pairedUnexpected[pair[1]] = true;

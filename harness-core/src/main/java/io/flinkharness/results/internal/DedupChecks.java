@@ -54,8 +54,11 @@ public final class DedupChecks {
             throw new IllegalArgumentException(table.describe() + " has no column '" + keyField + "'; its columns: "
                     + table.columnNames());
         }
-        List<String> columns = settings.columns().isEmpty()
-                ? table.columnNames().stream().filter(inputFields::contains).toList() : settings.columns();
+        List<String> columns = new ArrayList<>(settings.columns().isEmpty()
+                ? table.columnNames().stream().filter(inputFields::contains).toList() : settings.columns());
+        if (!columns.contains(keyField)) {
+            columns.add(0, keyField);
+        }
         for (String column : columns) {
             if (!inputFields.contains(column)) {
                 throw new IllegalArgumentException("column '" + column + "' is not a field of the input ("
@@ -68,7 +71,7 @@ public final class DedupChecks {
         kept(input, keyField, first).values().forEach(r -> expected.add(comparer.expectedValues(r.value().asMap(),
                 expected.size())));
         AnyOrderDiff diff = new AnyOrderDiff(comparer.columns(), comparer.comparison(), expected, comparer.actual(),
-                false);
+                false, List.of(comparer.columns().indexOf(keyField)));
         if (diff.isEmpty()) {
             return Optional.empty();
         }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Pairs rows that were expected but not found with rows that were found but not expected when they differ in a
- * few columns only (at most half of them, at least one column equal): usually the one wrong value a reader is
+ * few columns only (at most half of them, at least one column equal), or when they share their key columns if
+ * the comparison has any (a deduplicated row of the wrong record): usually the one wrong value a reader is
  * looking for. Each row is in one pair at most; a missing row takes the closest unpaired row. Not part of the
  * public API.
  */
@@ -17,8 +18,8 @@ public final class NearMisses {
     }
 
     /** Pairs of indexes into {@code missing} and {@code unexpected}, in the order of {@code missing}. */
-    public static List<int[]> pair(Comparison comparison, List<Compared> missing, List<Compared> unexpected) {
-        int allowed = Math.max(1, comparison.size() / 2);
+    public static List<int[]> pair(Comparison comparison, List<Compared> missing, List<Compared> unexpected,
+                                   List<Integer> keyColumns) {
         boolean[] taken = new boolean[unexpected.size()];
         List<int[]> pairs = new ArrayList<>();
         for (int m = 0; m < Math.min(missing.size(), SCAN_LIMIT); m++) {
@@ -29,17 +30,23 @@ public final class NearMisses {
                     continue;
                 }
                 int d = comparison.differences(missing.get(m), unexpected.get(u));
-                if (d < bestDifferences) {
+                boolean acceptable = near(comparison, missing.get(m), unexpected.get(u))
+                        || (!keyColumns.isEmpty() && sameKey(comparison, missing.get(m), unexpected.get(u), keyColumns));
+                if (acceptable && d < bestDifferences) {
                     best = u;
                     bestDifferences = d;
                 }
             }
-            if (best >= 0 && bestDifferences <= allowed && bestDifferences < comparison.size()) {
+            if (best >= 0) {
                 taken[best] = true;
                 pairs.add(new int[] {m, best});
             }
         }
         return pairs;
+    }
+
+    private static boolean sameKey(Comparison comparison, Compared expected, Compared actual, List<Integer> keys) {
+        return keys.stream().allMatch(c -> comparison.cellMatches(c, expected.keys()[c], actual.keys()[c]));
     }
 
     /** Whether two rows are close enough to be shown as a pair. */
