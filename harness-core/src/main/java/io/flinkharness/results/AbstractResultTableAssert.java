@@ -66,6 +66,16 @@ public abstract class AbstractResultTableAssert<SELF extends AbstractResultTable
 
     /** Values of a FLOAT, DOUBLE or DECIMAL column match when they are at most {@code tolerance} apart. */
     public SELF usingTolerance(String column, BigDecimal tolerance) {
+        return usingTolerance(column, Tolerance.of(tolerance));
+    }
+
+    /** Values of a TIMESTAMP, TIMESTAMP_LTZ or TIME column match when they are at most {@code tolerance} apart. */
+    public SELF usingTolerance(String column, Duration tolerance) {
+        return usingTolerance(column, Tolerance.of(tolerance));
+    }
+
+    /** Values of a column match when they are within {@code tolerance} ({@link Tolerance#of}). */
+    public SELF usingTolerance(String column, Tolerance tolerance) {
         settings = settings.withTolerance(column, tolerance);
         checkSettings();
         return myself;

@@ -303,6 +303,16 @@ class RowAssertionsTest {
     }
 
     @Test
+    void aDurationToleranceForOneTimestampColumn() {
+        assertThat(AVERAGES).columns("user", "at").usingTolerance("at", Duration.ofMillis(250))
+                .containsExactlyRowsInAnyOrder(Row.of("user", "alice", "at", "2024-01-01 00:00:00Z"),
+                        Row.of("user", "bob", "at", "2024-01-01 00:00:01.2Z"));
+        assertThatThrownBy(() -> assertThat(AVERAGES).columns("user", "at").usingTolerance("at", Duration.ofMillis(100))
+                .containsRows(Row.of("user", "alice", "at", "2024-01-01 00:00:00Z")))
+                .hasMessageContaining("to contain 1 row (on columns user, at; at within 100ms)\n");
+    }
+
+    @Test
     void aToleranceNeverUsesUpTheRowAnotherRowNeeds() {
         ResultTable table = averages(r("x", 1.0, "1", null), r("x", 1.2, "1", null));
 
@@ -314,15 +324,19 @@ class RowAssertionsTest {
     void tolerancesOnlyForFloatingAndDecimalValues() {
         assertThatThrownBy(() -> assertThat(AVERAGES).usingTolerance("user", 0.1))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("usingTolerance: column 'user' of table averages (append, 2 rows) is STRING; a tolerance"
-                        + " applies to FLOAT, DOUBLE and DECIMAL columns");
+                .hasMessage("usingTolerance: column 'user' of table averages (append, 2 rows) is STRING; a numeric"
+                        + " tolerance applies to FLOAT, DOUBLE and DECIMAL columns");
+        assertThatThrownBy(() -> assertThat(AVERAGES).usingTolerance("total", Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("usingTolerance: column 'total' of table averages (append, 2 rows) is DECIMAL(10, 2); a"
+                        + " duration applies to TIMESTAMP, TIMESTAMP_LTZ and TIME columns");
         assertThatThrownBy(() -> assertThat(AVERAGES).usingTolerance(LogicalTypeRoot.BIGINT, 1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("usingTolerance: a tolerance applies to FLOAT, DOUBLE and DECIMAL values, not BIGINT — for"
                         + " timestamps use usingTimestampTolerance(Duration)");
         assertThatThrownBy(() -> assertThat(AVERAGES).usingTolerance("avg_amount", -0.1))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("usingTolerance: the tolerance cannot be negative, got -0.1");
+                .hasMessage("a tolerance cannot be negative, got -0.1");
         assertThatThrownBy(() -> assertThat(AVERAGES).usingTimestampTolerance(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("usingTimestampTolerance: the tolerance cannot be negative, got -1s");

@@ -1,5 +1,6 @@
 package io.flinkharness.results.internal;
 
+import io.flinkharness.results.Tolerance;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,14 +12,14 @@ import java.util.Objects;
  */
 public final class Comparison {
     private final List<String> columns;
-    private final CellTolerance[] tolerances;
+    private final Tolerance[] tolerances;
 
     /**
      * @param tolerances one per column; null where the column compares exactly
      */
-    public Comparison(List<String> columns, List<CellTolerance> tolerances) {
+    public Comparison(List<String> columns, List<Tolerance> tolerances) {
         this.columns = List.copyOf(columns);
-        this.tolerances = tolerances.toArray(CellTolerance[]::new);
+        this.tolerances = tolerances.toArray(Tolerance[]::new);
         if (this.tolerances.length != this.columns.size()) {
             throw new IllegalArgumentException(columns.size() + " columns but " + tolerances.size() + " tolerances");
         }
@@ -26,7 +27,7 @@ public final class Comparison {
 
     /** Every column compared exactly. */
     public static Comparison exact(List<String> columns) {
-        return new Comparison(columns, Arrays.asList(new CellTolerance[columns.size()]));
+        return new Comparison(columns, Arrays.asList(new Tolerance[columns.size()]));
     }
 
     public List<String> columns() {
@@ -42,7 +43,7 @@ public final class Comparison {
     }
 
     public boolean cellMatches(int column, Object expectedKey, Object actualKey) {
-        CellTolerance tolerance = tolerances[column];
+        Tolerance tolerance = tolerances[column];
         return tolerance == null ? Objects.equals(expectedKey, actualKey) : tolerance.within(expectedKey, actualKey);
     }
 

@@ -1,5 +1,6 @@
 package io.flinkharness.results.internal;
 
+import io.flinkharness.results.Tolerance;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -13,7 +14,7 @@ import org.apache.flink.table.types.logical.LogicalTypeRoot;
  * How rows are compared: on which columns (empty: all), with which tolerances (per column, per type, for
  * timestamps), and which columns hold window bounds. Immutable. Not part of the public API.
  */
-public record Settings(List<String> columns, Map<String, BigDecimal> columnTolerances,
+public record Settings(List<String> columns, Map<String, Tolerance> columnTolerances,
                        Map<LogicalTypeRoot, BigDecimal> typeTolerances, Optional<Duration> timestampTolerance,
                        Optional<String> windowStart, Optional<String> windowEnd) {
     public static final Settings DEFAULT = new Settings(List.of(), Map.of(), Map.of(), Optional.empty(),
@@ -38,9 +39,10 @@ public record Settings(List<String> columns, Map<String, BigDecimal> columnToler
         return new Settings(selected, columnTolerances, typeTolerances, timestampTolerance, windowStart, windowEnd);
     }
 
-    public Settings withTolerance(String column, BigDecimal tolerance) {
-        Map<String, BigDecimal> copy = new LinkedHashMap<>(columnTolerances);
-        copy.put(Objects.requireNonNull(column, "column cannot be null"), checked(tolerance));
+    public Settings withTolerance(String column, Tolerance tolerance) {
+        Map<String, Tolerance> copy = new LinkedHashMap<>(columnTolerances);
+        copy.put(Objects.requireNonNull(column, "column cannot be null"),
+                Objects.requireNonNull(tolerance, "tolerance cannot be null"));
         return new Settings(columns, copy, typeTolerances, timestampTolerance, windowStart, windowEnd);
     }
 

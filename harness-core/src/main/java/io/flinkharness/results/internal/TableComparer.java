@@ -4,6 +4,7 @@ import io.flinkharness.results.ResultColumn;
 import io.flinkharness.results.ResultRow;
 import io.flinkharness.results.ResultTable;
 import io.flinkharness.rows.Row;
+import io.flinkharness.results.Tolerance;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -37,7 +38,7 @@ public final class TableComparer {
             compared.add(column(name));
         }
         checkTolerances();
-        List<CellTolerance> tolerances = new ArrayList<>();
+        List<Tolerance> tolerances = new ArrayList<>();
         compared.forEach(c -> tolerances.add(tolerance(c)));
         this.comparison = new Comparison(names, tolerances);
         this.sortColumn = names.indexOf(settings.windowStart().orElse(DEFAULT_WINDOW_START));
@@ -49,27 +50,35 @@ public final class TableComparer {
     }
 
     private void checkTolerances() {
-        for (String name : settings.columnTolerances().keySet()) {
+        settings.columnTolerances().forEach((name, tolerance) -> {
             ResultColumn column = column(name);
-            if (!Settings.TOLERANT_TYPES.contains(column.type().getTypeRoot())) {
+            boolean fits = tolerance.numeric() ? Settings.TOLERANT_TYPES.contains(column.type().getTypeRoot())
+                    : temporal(column.type().getTypeRoot());
+            if (!fits) {
                 throw new IllegalArgumentException("usingTolerance: column '" + name + "' of " + table.describe()
-                        + " is " + column.typeName() + "; a tolerance applies to FLOAT, DOUBLE and DECIMAL columns");
+                        + " is " + column.typeName() + "; " + (tolerance.numeric()
+                        ? "a numeric tolerance applies to FLOAT, DOUBLE and DECIMAL columns"
+                        : "a duration applies to TIMESTAMP, TIMESTAMP_LTZ and TIME columns"));
             }
-        }
+        });
     }
 
-    private CellTolerance tolerance(ResultColumn column) {
+    private Tolerance tolerance(ResultColumn column) {
         LogicalTypeRoot root = column.type().getTypeRoot();
-        BigDecimal amount = settings.columnTolerances().get(column.name());
-        if (amount == null) {
-            amount = settings.typeTolerances().get(root);
+        Tolerance given = settings.columnTolerances().get(column.name());
+        if (given != null) {
+            return given;
         }
+        BigDecimal amount = settings.typeTolerances().get(root);
         if (amount != null) {
-            return new CellTolerance.Numeric(amount);
+            return new Tolerance.Amount(amount);
         }
-        boolean temporal = root == LogicalTypeRoot.TIMESTAMP_WITHOUT_TIME_ZONE
+        return temporal(root) ? settings.timestampTolerance().map(Tolerance.Within::new).orElse(null) : null;
+    }
+
+    private static boolean temporal(LogicalTypeRoot root) {
+        return root == LogicalTypeRoot.TIMESTAMP_WITHOUT_TIME_ZONE
                 || root == LogicalTypeRoot.TIMESTAMP_WITH_LOCAL_TIME_ZONE || root == LogicalTypeRoot.TIME_WITHOUT_TIME_ZONE;
-        return temporal ? settings.timestampTolerance().map(CellTolerance.Time::new).orElse(null) : null;
     }
 
     public Comparison comparison() {
@@ -162,7 +171,7 @@ public final class TableComparer {
         if (!settings.columns().isEmpty()) {
             parts.add("on columns " + String.join(", ", settings.columns()));
         }
-        settings.columnTolerances().forEach((column, amount) -> parts.add(column + " within " + amount.toPlainString()));
+        settings.columnTolerances().forEach((column, tolerance) -> parts.add(column + " within " + tolerance.describe()));
         settings.typeTolerances().forEach((type, amount) -> parts.add(type + " values within " + amount.toPlainString()));
         settings.timestampTolerance().ifPresent(d -> parts.add("timestamps within " + Durations.show(d)));
         return parts.isEmpty() ? "" : " (" + String.join("; ", parts) + ")";
