@@ -163,6 +163,12 @@ public final class ResultTable {
         return as(Kind.CHANGELOG);
     }
 
+    /** The same table with another description of where its rows came from. */
+    public ResultTable withOrigin(String description) {
+        return new ResultTable(name, Optional.of(Objects.requireNonNull(description, "description cannot be null")),
+                physical, changes, kind);
+    }
+
     /** The same changes made into rows another way. */
     public ResultTable as(Kind other) {
         return other == kind ? this : new ResultTable(name, origin, physical, changes, other);
