@@ -324,12 +324,12 @@ class RowAssertionsTest {
     void tolerancesOnlyForFloatingAndDecimalValues() {
         assertThatThrownBy(() -> assertThat(AVERAGES).usingTolerance("user", 0.1))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("usingTolerance: column 'user' of table averages (append, 2 rows) is STRING; a numeric"
-                        + " tolerance applies to FLOAT, DOUBLE and DECIMAL columns");
+                .hasMessage("tolerance for column 'user': table averages (append, 2 rows) has it as STRING; a"
+                        + " numeric tolerance applies to FLOAT, DOUBLE and DECIMAL columns");
         assertThatThrownBy(() -> assertThat(AVERAGES).usingTolerance("total", Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("usingTolerance: column 'total' of table averages (append, 2 rows) is DECIMAL(10, 2); a"
-                        + " duration applies to TIMESTAMP, TIMESTAMP_LTZ and TIME columns");
+                .hasMessage("tolerance for column 'total': table averages (append, 2 rows) has it as DECIMAL(10, 2);"
+                        + " a duration applies to TIMESTAMP, TIMESTAMP_LTZ and TIME columns");
         assertThatThrownBy(() -> assertThat(AVERAGES).usingTolerance(LogicalTypeRoot.BIGINT, 1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("usingTolerance: a tolerance applies to FLOAT, DOUBLE and DECIMAL values, not BIGINT — for"

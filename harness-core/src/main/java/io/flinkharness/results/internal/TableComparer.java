@@ -55,8 +55,8 @@ public final class TableComparer {
             boolean fits = tolerance.numeric() ? Settings.TOLERANT_TYPES.contains(column.type().getTypeRoot())
                     : temporal(column.type().getTypeRoot());
             if (!fits) {
-                throw new IllegalArgumentException("usingTolerance: column '" + name + "' of " + table.describe()
-                        + " is " + column.typeName() + "; " + (tolerance.numeric()
+                throw new IllegalArgumentException("tolerance for column '" + name + "': " + table.describe()
+                        + " has it as " + column.typeName() + "; " + (tolerance.numeric()
                         ? "a numeric tolerance applies to FLOAT, DOUBLE and DECIMAL columns"
                         : "a duration applies to TIMESTAMP, TIMESTAMP_LTZ and TIME columns"));
             }
