@@ -266,16 +266,22 @@ public abstract class AbstractResultTableAssert<SELF extends AbstractResultTable
     }
 
     /**
-     * Per value of {@code keyField}, the table holds the row of the input record with the smallest event time
-     * (ties: the one that arrived first), as Flink's deduplication {@code ROW_NUMBER() OVER (PARTITION BY key
-     * ORDER BY rowtime ASC) = 1} keeps it; compared on the columns the table shares with the input (or the
-     * selected {@link #columns}). Every input record counts, late ones included.
+     * Per value of {@code keyField}, the table holds the row of the input record that Flink's event-time
+     * deduplication {@code ROW_NUMBER() OVER (PARTITION BY key ORDER BY rowtime ASC) = 1} keeps (Flink 2.2, without
+     * mini-batch): a record behind the watermark when it arrives is dropped, an earlier record replaces the pending
+     * one (a tie keeps the pending one), and once the watermark reaches the pending record's event time it is
+     * emitted and later records of the key are ignored. The watermark at each arrival comes from the input's labels;
+     * where it is not known exactly (several partitions, periodic emission) every row Flink can produce is
+     * accepted. Compared on the columns the table shares with the input (or the selected {@link #columns}).
      */
     public SELF keepsFirstByEventTimeOf(GeneratedData input, String keyField) {
         return keeps(input, keyField, true);
     }
 
-    /** As {@link #keepsFirstByEventTimeOf}, keeping the largest event time (ties: the one that arrived last). */
+    /**
+     * As {@link #keepsFirstByEventTimeOf} for {@code ORDER BY rowtime DESC}: the record with the largest event time
+     * (a tie goes to the one that arrives last); Flink drops nothing here, it updates the row.
+     */
     public SELF keepsLastByEventTimeOf(GeneratedData input, String keyField) {
         return keeps(input, keyField, false);
     }

@@ -28,17 +28,37 @@ class DedupAssertionsTest {
     private static final GeneratedData INPUT = input(
             "o1", "10", 1, "o1", "11", 4, "o3", "31", 6, "o3", "30", 5, "o2", "20", 2, "o2", "21", 2);
 
+    private static final long T0 = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
+
+    /** Records of one partition, with no watermark known. */
     private static GeneratedData input(Object... idAmountSecond) {
-        List<GeneratedRecord> records = new ArrayList<>();
+        List<Object> withWatermarks = new ArrayList<>();
         for (int i = 0; i < idAmountSecond.length; i += 3) {
-            long millis = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli() + 1000L * (Integer) idAmountSecond[i + 2];
-            Struct value = Struct.of(ORDERS.fieldNames(), List.of(idAmountSecond[i],
-                    new BigDecimal((String) idAmountSecond[i + 1]),
-                    LocalDateTime.ofEpochSecond(millis / 1000, 0, ZoneOffset.UTC)));
-            records.add(new GeneratedRecord(value, List.of(), millis, i / 3, 0, i / 3, RecordLabel.Origin.EXPLICIT, -1,
-                    false, Lateness.ON_TIME, Long.MIN_VALUE, Long.MIN_VALUE));
+            withWatermarks.addAll(List.of(idAmountSecond[i], idAmountSecond[i + 1], idAmountSecond[i + 2], "none",
+                    "none"));
         }
-        return new GeneratedData(42, ORDERS, 1, records);
+        return input(withWatermarks.toArray());
+    }
+
+    /** Records of one partition: id, amount, event second, and the lowest and highest watermark second on arrival. */
+    private static GeneratedData inputWithWatermarks(Object... records) {
+        return input(records);
+    }
+
+    private static GeneratedData input(Object[] records) {
+        List<GeneratedRecord> out = new ArrayList<>();
+        for (int i = 0; i < records.length; i += 5) {
+            long millis = T0 + 1000L * (Integer) records[i + 2];
+            Struct value = Struct.of(ORDERS.fieldNames(), List.of(records[i], new BigDecimal((String) records[i + 1]),
+                    LocalDateTime.ofEpochSecond(millis / 1000, 0, ZoneOffset.UTC)));
+            out.add(new GeneratedRecord(value, List.of(), millis, i / 5, 0, i / 5, RecordLabel.Origin.EXPLICIT, -1,
+                    false, Lateness.ON_TIME, watermark(records[i + 3]), watermark(records[i + 4])));
+        }
+        return new GeneratedData(42, ORDERS, 1, out);
+    }
+
+    private static long watermark(Object second) {
+        return second.equals("none") ? Long.MIN_VALUE : T0 + 1000L * (Integer) second;
     }
 
     /** The sink has a column the input does not (rn); it is left out of the comparison. */
@@ -58,6 +78,42 @@ class DedupAssertionsTest {
     }
 
     @Test
+    void aRecordBehindTheWatermarkIsDroppedAndOneAfterTheFirstWasEmittedIgnored() {
+        GeneratedData input = inputWithWatermarks(
+                "o1", "10", 6, "none", "none",
+                "o2", "20", 2, 1, 1,      // o2's only record is 1 s ahead of the watermark: kept
+                "o3", "30", 0, 1, 1,      // behind the watermark: dropped, no row for o3
+                "o1", "11", 5, 6, 6,      // earlier than o1's first, but the watermark reached 6 s: o1 emitted
+                "o4", "40", 7, 6, 6);
+
+        assertThat(kept("o1", "10", 6, "o2", "20", 2, "o4", "40", 7)).keepsFirstByEventTimeOf(input, "order_id");
+        assertThatThrownBy(() -> assertThat(kept("o1", "11", 5, "o2", "20", 2, "o3", "30", 0, "o4", "40", 7))
+                .keepsFirstByEventTimeOf(input, "order_id"))
+                .hasMessageEndingWith("""
+                        but could not find 1 row, and found 2 unexpected rows:
+                              order_id | amount | ts
+                          differing (1):
+                            - o1       | 10.00  | 2024-01-01 00:00:06
+                            + o1       | 11.00  | 2024-01-01 00:00:05
+                                         ^^^^^    ^^^^^^^^^^^^^^^^^^^
+                          unexpected (1):
+                            + o3       | 30.00  | 2024-01-01 00:00:00""");
+    }
+
+    @Test
+    void whereTheWatermarkIsNotKnownEveryPossibleRowIsAccepted() {
+        GeneratedData input = inputWithWatermarks(
+                "o1", "10", 6, "none", "none",
+                "o1", "11", 5, "none", 6);   // the watermark may or may not have reached 6 s
+
+        assertThat(kept("o1", "10", 6)).keepsFirstByEventTimeOf(input, "order_id");
+        assertThat(kept("o1", "11", 5)).keepsFirstByEventTimeOf(input, "order_id");
+        assertThatThrownBy(() -> assertThat(kept("o1", "12", 5)).keepsFirstByEventTimeOf(input, "order_id"))
+                .hasMessageContaining("as Flink's deduplication does: 1 row, 1 key with more than one possible row"
+                        + " (on columns order_id, amount, ts)\n");
+    }
+
+    @Test
     void keepsLastByEventTimeTakesTheLatestEventAndOnATieTheLatestArrival() {
         assertThat(kept("o1", "11", 4, "o3", "31", 6, "o2", "21", 2)).keepsLastByEventTimeOf(INPUT, "order_id");
     }
@@ -69,8 +125,8 @@ class DedupAssertionsTest {
                 .hasMessage("""
 
                         Expecting table first_orders (append, 3 rows)
-                        to keep the first record per order_id by event time of its input (6 records, seed 42): 3 rows \
-                        (on columns order_id, amount, ts)
+                        to keep the first record per order_id by event time of its input (6 records, seed 42) as \
+                        Flink's deduplication does: 3 rows (on columns order_id, amount, ts)
                         but could not find 1 row, and found 1 unexpected row:
                               order_id | amount | ts
                           differing (1):

@@ -11,9 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The deduplication assertions of a result table: one row per key, and per key the row of the record a
- * deduplication on event time keeps (as Flink's does: the smallest event time for "first", ties to the earliest
- * arrival; the largest for "last", ties to the latest arrival). Not part of the public API.
+ * The deduplication assertions of a result table: one row per key, and per key the row of a record Flink's
+ * deduplication on event time can keep ({@link DedupOutcomes}). Not part of the public API.
  */
 public final class DedupChecks {
     private DedupChecks() {
@@ -67,30 +66,53 @@ public final class DedupChecks {
             }
         }
         TableComparer comparer = new TableComparer(table, settings.withColumns(columns));
+        int keyColumn = comparer.columns().indexOf(keyField);
+        List<Compared> actual = comparer.actual();
+        Map<Object, List<Optional<GeneratedRecord>>> outcomes = first ? DedupOutcomes.first(input, keyField)
+                : DedupOutcomes.last(input, keyField);
         List<Compared> expected = new ArrayList<>();
-        kept(input, keyField, first).values().forEach(r -> expected.add(comparer.expectedValues(r.value().asMap(),
-                expected.size())));
-        AnyOrderDiff diff = new AnyOrderDiff(comparer.columns(), comparer.comparison(), expected, comparer.actual(),
-                false, List.of(comparer.columns().indexOf(keyField)));
+        int open = 0;
+        for (List<Optional<GeneratedRecord>> possible : outcomes.values()) {
+            open += possible.size() > 1 ? 1 : 0;
+            choose(comparer, possible, actual, keyColumn, expected.size())
+                    .ifPresent(expected::add);
+        }
+        AnyOrderDiff diff = new AnyOrderDiff(comparer.columns(), comparer.comparison(), expected, actual, false,
+                List.of(keyColumn));
         if (diff.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(RowChecks.expecting(table) + "to keep the " + (first ? "first" : "last") + " record per "
                 + keyField + " by event time of its input (" + input.size() + " records, seed " + input.seed()
-                + "): " + Plural.rows(expected.size()) + comparer.settingsText() + "\n" + diff.render(limit));
+                + ") as Flink's deduplication does: " + Plural.rows(expected.size())
+                + (open == 0 ? "" : ", " + Plural.of(open, "key", "keys") + " with more than one possible row")
+                + comparer.settingsText() + "\n" + diff.render(limit));
     }
 
-    /** Per key (in order of first arrival), the record kept. */
-    static Map<Object, GeneratedRecord> kept(GeneratedData input, String keyField, boolean first) {
-        Map<Object, GeneratedRecord> kept = new LinkedHashMap<>();
-        for (GeneratedRecord record : input) {
-            Object key = record.value().get(keyField);
-            GeneratedRecord current = kept.get(key);
-            int order = current == null ? 0 : record.eventTime().compareTo(current.eventTime());
-            if (current == null || (first ? order < 0 : order >= 0)) {
-                kept.put(key, record);
+    /**
+     * The expected row of a key: its one possible record, or of several the one the table holds (so the diff
+     * shows only keys whose row is none of the possible ones), else the first possible.
+     */
+    private static Optional<Compared> choose(TableComparer comparer, List<Optional<GeneratedRecord>> possible,
+                                             List<Compared> actual, int keyColumn, int position) {
+        List<Optional<Compared>> rows = possible.stream()
+                .map(r -> r.map(record -> comparer.expectedValues(record.value().asMap(), position))).toList();
+        if (rows.size() > 1) {
+            for (Optional<Compared> row : rows) {
+                boolean held = row.isPresent() ? actual.stream().anyMatch(a -> comparer.comparison().matches(row.get(), a))
+                        : actual.stream().noneMatch(a -> sameKey(comparer, rows, a, keyColumn));
+                if (held) {
+                    return row;
+                }
             }
         }
-        return kept;
+        return rows.get(0);
     }
+
+    private static boolean sameKey(TableComparer comparer, List<Optional<Compared>> rows, Compared actual,
+                                   int keyColumn) {
+        return rows.stream().flatMap(Optional::stream).anyMatch(r -> comparer.comparison().cellMatches(keyColumn,
+                r.keys()[keyColumn], actual.keys()[keyColumn]));
+    }
+
 }
