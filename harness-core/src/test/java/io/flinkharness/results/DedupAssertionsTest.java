@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** Deduplication assertions: one row per key, and per key the record Flink's deduplication on event time keeps. */
 class DedupAssertionsTest {
+    private static final long T0 = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
     private static final RecordSchema ORDERS = RecordSchema.fromDdl("""
             CREATE TABLE orders (order_id STRING, amount DECIMAL(8, 2), ts TIMESTAMP(3),
               WATERMARK FOR ts AS ts - INTERVAL '5' SECOND)
@@ -28,8 +29,6 @@ class DedupAssertionsTest {
     private static final GeneratedData INPUT = input(
             "o1", "10", 1, "o1", "11", 4, "o3", "31", 6, "o3", "30", 5, "o2", "20", 2, "o2", "21", 2);
 
-    private static final long T0 = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
-
     /** Records of one partition, with no watermark known. */
     private static GeneratedData input(Object... idAmountSecond) {
         List<Object> withWatermarks = new ArrayList<>();
@@ -37,15 +36,15 @@ class DedupAssertionsTest {
             withWatermarks.addAll(List.of(idAmountSecond[i], idAmountSecond[i + 1], idAmountSecond[i + 2], "none",
                     "none"));
         }
-        return input(withWatermarks.toArray());
+        return records(withWatermarks.toArray());
     }
 
     /** Records of one partition: id, amount, event second, and the lowest and highest watermark second on arrival. */
     private static GeneratedData inputWithWatermarks(Object... records) {
-        return input(records);
+        return records(records);
     }
 
-    private static GeneratedData input(Object[] records) {
+    private static GeneratedData records(Object[] records) {
         List<GeneratedRecord> out = new ArrayList<>();
         for (int i = 0; i < records.length; i += 5) {
             long millis = T0 + 1000L * (Integer) records[i + 2];
