@@ -56,7 +56,7 @@ class SampleCasesTest {
         assertThat(lines[1]).startsWith("to contain exactly, in any order, " + expectation.rows().size() + " row");
         assertThat(lines[2]).isEqualTo("but could not find 1 row, and found 1 unexpected row:");
         assertThat(lines[4]).isEqualTo("  differing (1):");
-        assertThat(lines[5]).startsWith("    - ").contains(" " + shown(wrong));
+        assertThat(lines[5]).startsWith("    - ").contains(shown(wrong));
         assertThat(lines[6]).startsWith("    + ").endsWith(" " + shown(right));
         assertThat(lines[7].strip()).matches("\\^+");
     }
