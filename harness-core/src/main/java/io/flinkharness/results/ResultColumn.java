@@ -2,6 +2,7 @@ package io.flinkharness.results;
 
 import java.util.Objects;
 import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.UnresolvedUserDefinedType;
 import org.apache.flink.table.types.logical.utils.LogicalTypeParser;
 
 /**
@@ -26,12 +27,18 @@ public record ResultColumn(String name, LogicalType type) {
      */
     public static ResultColumn of(String name, String sqlType) {
         Objects.requireNonNull(sqlType, "sqlType cannot be null");
+        LogicalType type;
         try {
-            return new ResultColumn(name, LogicalTypeParser.parse(sqlType, ResultColumn.class.getClassLoader()));
+            type = LogicalTypeParser.parse(sqlType, ResultColumn.class.getClassLoader());
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("column '" + name + "': cannot read the SQL type '" + sqlType + "': "
                     + e.getMessage(), e);
         }
+        if (type instanceof UnresolvedUserDefinedType) {
+            throw new IllegalArgumentException("column '" + name + "': '" + sqlType + "' is not a SQL type — write one"
+                    + " as CREATE TABLE does, e.g. BIGINT, DECIMAL(10, 2), TIMESTAMP(3), ROW<a INT>");
+        }
+        return new ResultColumn(name, type);
     }
 
     /** The type as SQL writes it, e.g. {@code STRING} or {@code TIMESTAMP(3)}. */

@@ -118,6 +118,23 @@ class DedupAssertionsTest {
     }
 
     @Test
+    void keepsLastFailsWithTheDiff() {
+        assertThatThrownBy(() -> assertThat(kept("o1", "11", 4, "o3", "31", 6, "o2", "20", 2))
+                .keepsLastByEventTimeOf(INPUT, "order_id"))
+                .hasMessage("""
+
+                        Expecting table first_orders (append, 3 rows)
+                        to keep the last record per order_id by event time of its input (6 records, seed 42) as \
+                        Flink's deduplication does: 3 rows (on columns order_id, amount, ts)
+                        but could not find 1 row, and found 1 unexpected row:
+                              order_id | amount | ts
+                          differing (1):
+                            - o2       | 21.00  | 2024-01-01 00:00:02
+                            + o2       | 20.00  | 2024-01-01 00:00:02
+                                         ^^^^^""");
+    }
+
+    @Test
     void aRowOfAnotherRecordFailsWithTheDiff() {
         assertThatThrownBy(() -> assertThat(kept("o1", "10", 1, "o2", "20", 2, "o3", "31", 6))
                 .keepsFirstByEventTimeOf(INPUT, "order_id"))

@@ -171,6 +171,22 @@ class RowAssertionsTest {
     }
 
     @Test
+    void longInOrderDiffsShowTheFirstDifferencesAndCountTheRest() {
+        ResultTable table = counts(r("a", T0, 1), r("b", T0, 1), r("c", T0, 1), r("d", T0, 1));
+
+        assertThatThrownBy(() -> assertThat(table).showingAtMost(1).containsExactlyRows(count("a", T0, 1),
+                count("x", T10, 9), count("y", T10, 9)))
+                .hasMessage("""
+
+                        Expecting table counts (topic counts-3f2a, append, 4 rows)
+                        to contain exactly, in this order, 3 rows
+                        but could not find 2 rows in their place, and found 3 unexpected rows:
+                            # | user | window_start        | clicks
+                          - 2 | x    | 2024-01-01 00:00:10 | 9
+                          … and 4 more""");
+    }
+
+    @Test
     void containsRowsAllowsOtherRowsAndShowsTheClosestRowOfAMissingOne() {
         assertThat(THREE).containsRows(count("bob", T0, 1));
 

@@ -143,6 +143,17 @@ class WindowAssertionsTest {
     }
 
     @Test
+    void hasWindowsOnATableWithoutWindows() {
+        assertThatThrownBy(() -> assertThat(windows()).hasWindows("2024-01-01 00:00:00"))
+                .hasMessage("""
+
+                        Expecting table per_window (append, 0 rows)
+                        to have windows starting at 2024-01-01 00:00:00
+                        but could not find 1 of them: 2024-01-01 00:00:00
+                        windows found: none""");
+    }
+
+    @Test
     void hasNoOtherWindowsNeedsTheWindowsNamedFirst() {
         assertThatThrownBy(() -> assertThat(TUMBLING).hasNoOtherWindows())
                 .isInstanceOf(IllegalStateException.class)

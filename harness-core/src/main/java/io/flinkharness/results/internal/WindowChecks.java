@@ -177,8 +177,9 @@ public final class WindowChecks {
             return Optional.empty();
         }
         return Optional.of(expecting() + "to have windows starting at " + shown(starts) + "\nbut could not find "
-                + missing.size() + " of them: " + String.join(", ", missing) + "\nwindows found ("
-                + windows.size() + "): " + list(windows.stream().map(w -> TypedValues.show(w.start())).toList(), limit));
+                + missing.size() + " of them: " + String.join(", ", missing) + "\nwindows found"
+                + (windows.isEmpty() ? ": none" : " (" + windows.size() + "): "
+                + list(windows.stream().map(w -> TypedValues.show(w.start())).toList(), limit)));
     }
 
     /** No window but the named ones. */
