@@ -35,6 +35,8 @@ final class OutputCheck {
     private final Optional<SchemaRegistryClient> registry;
     private final Map<String, ResultTable> tables = new LinkedHashMap<>();
     private final List<String> mismatches = new ArrayList<>();
+    /** Why the last topic's sink table could not be read, if it could not. */
+    private Optional<String> unreadable = Optional.empty();
 
     /** @param ddl the case's DDL with placeholders replaced, so table options name the physical topics */
     OutputCheck(List<SqlStatement> ddl, Optional<SchemaRegistryClient> registry) {
@@ -71,6 +73,7 @@ final class OutputCheck {
 
     /** The decoder of the topic's sink table, if the DDL declares one the harness can read. */
     private Optional<OutputDecoder> decoder(String physicalTopic) {
+        unreadable = Optional.empty();
         Pattern topicOption = Pattern.compile("'topic'\\s*=\\s*'" + Pattern.quote(physicalTopic) + "'",
                 Pattern.CASE_INSENSITIVE);
         for (SqlStatement statement : ddl) {
@@ -79,7 +82,8 @@ final class OutputCheck {
                     RecordSchema schema = DdlSchemaReader.read(statement, Optional.empty());
                     OutputDecoder decoder = OutputDecoder.forTable(schema);
                     return Optional.of(registry.map(decoder::withSchemaRegistry).orElse(decoder));
-                } catch (IllegalArgumentException unreadable) {
+                } catch (IllegalArgumentException e) {
+                    unreadable = Optional.of(statement.location() + ": " + e.getMessage());
                     return Optional.empty();
                 }
             }
@@ -108,9 +112,10 @@ final class OutputCheck {
         if (expectation.mode() == OutputMode.RETRACT || expectation.mode() == OutputMode.CHANGELOG
                 || !expectation.tolerances().isEmpty()) {
             throw new IllegalArgumentException("topic '" + expectation.topic() + "': "
-                    + (expectation.tolerances().isEmpty() ? "mode " + mode : "tolerances")
-                    + " need the topic's sink table: declare it in the case's ddl with 'topic' = '${topic."
-                    + expectation.topic() + "}' as a CREATE TABLE the harness can read");
+                    + (expectation.tolerances().isEmpty() ? "mode " + mode + " needs" : "tolerances need")
+                    + " the topic's sink table: declare it in the case's ddl with 'topic' = '${topic."
+                    + expectation.topic() + "}' as a CREATE TABLE the harness can read"
+                    + unreadable.map(why -> " (" + why + ")").orElse(""));
         }
         List<Row> actual = expectation.mode() == OutputMode.UPSERT ? OutputRows.upsert(records)
                 : OutputRows.append(records);
@@ -122,7 +127,8 @@ final class OutputCheck {
         RowDiff diff = RowDiff.ignoringOrder(expected, actual);
         if (!diff.isEmpty()) {
             mismatches.add("Expecting topic '" + expectation.topic() + "' (" + physicalTopic + ", " + mode
-                    + ", read_committed)\n" + diff.render());
+                    + ", read_committed)\n" + diff.render() + unreadable.map(why -> "\ncompared as untyped JSON rows,"
+                    + " the sink table could not be read: " + why).orElse(""));
         }
     }
 
