@@ -23,6 +23,15 @@ import org.assertj.core.api.AbstractAssert;
  * Assertions on a {@link ResultTable}; every method returns {@code SELF}, so they chain, and they work inside
  * AssertJ's soft assertions ({@link ResultSoftAssertions}). Extend it for assertions of your own.
  *
+ * <pre>{@code
+ * assertThat(result.table("counts"))
+ *         .usingTolerance("avg_amount", 0.01)
+ *         .containsExactlyRowsInAnyOrder(Row.of("user", "alice", "window_start", "2024-01-01 00:00:00",
+ *                 "avg_amount", 3.33))
+ *         .allAlignedTo(Duration.ofSeconds(10));
+ * assertThat(result.table("first_orders")).isUniqueBy("order_id").keepsFirstByEventTimeOf(input, "order_id");
+ * }</pre>
+ *
  * <p>Expected rows are {@link Row}s whose values are read as the columns' types: {@code 3} or {@code "3"} for a
  * BIGINT, {@code "2024-01-01 00:00:00"} for a TIMESTAMP, {@code "2024-01-01T00:00:00Z"} for a TIMESTAMP_LTZ,
  * base64 text for bytes; numbers compare by value ({@code 2.50} equals {@code 2.5}). A value that cannot be read as

@@ -73,10 +73,6 @@ public final class ResultRow {
         return Row.of(map);
     }
 
-    Object[] valueArray() {
-        return values;
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof ResultRow other && columns.equals(other.columns)

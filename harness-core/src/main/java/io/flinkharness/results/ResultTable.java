@@ -196,10 +196,6 @@ public final class ResultTable {
         return describe() + "\n" + table.render();
     }
 
-    List<ResultColumn> physicalColumns() {
-        return physical;
-    }
-
     /**
      * Builds a {@link ResultTable} in code, e.g. for the expected side of a comparison or to test assertions:
      *

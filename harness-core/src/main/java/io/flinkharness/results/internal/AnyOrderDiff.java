@@ -64,14 +64,6 @@ public final class AnyOrderDiff {
         return missingCount == 0 && unexpectedCount == 0;
     }
 
-    public int missingCount() {
-        return missingCount;
-    }
-
-    public int unexpectedCount() {
-        return unexpectedCount;
-    }
-
     /** {@code but could not find 1 row, and found 1 unexpected row:} */
     public String butLine() {
         String notFound = "could not find " + Plural.rows(missingCount);

@@ -112,15 +112,6 @@ public final class Matching {
         actualToExpected[a] = e;
     }
 
-    /** The actual row matched to expected row {@code e}, or -1. */
-    public int actualOf(int e) {
-        return expectedToActual[e];
-    }
-
-    public boolean actualMatched(int a) {
-        return actualToExpected[a] >= 0;
-    }
-
     public <T> List<T> unmatchedExpected(List<T> expected) {
         List<T> out = new ArrayList<>();
         for (int e = 0; e < expectedToActual.length; e++) {

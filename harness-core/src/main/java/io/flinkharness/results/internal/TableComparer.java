@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.LogicalTypeRoot;
@@ -177,7 +176,4 @@ public final class TableComparer {
         return parts.isEmpty() ? "" : " (" + String.join("; ", parts) + ")";
     }
 
-    public Optional<Integer> sortColumn() {
-        return sortColumn < 0 ? Optional.empty() : Optional.of(sortColumn);
-    }
 }

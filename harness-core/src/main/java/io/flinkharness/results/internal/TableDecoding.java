@@ -121,10 +121,6 @@ public final class TableDecoding {
         return value.isChangelog();
     }
 
-    public boolean hasKey() {
-        return key.isPresent();
-    }
-
     public List<RowData> values(byte[] message) {
         return value.decode(message);
     }

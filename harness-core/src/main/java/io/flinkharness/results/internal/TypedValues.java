@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.flink.table.types.logical.ArrayType;
 import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.LogicalTypeRoot;
 import org.apache.flink.table.types.logical.MapType;
 import org.apache.flink.table.types.logical.MultisetType;
 import org.apache.flink.table.types.logical.RowType;
@@ -106,23 +107,23 @@ public final class TypedValues {
 
     /** A number of the column's exact Java type; a value it cannot hold exactly (2.5 for an INT) is unreadable. */
     private static Object number(Object v, LogicalType type) {
-        String root = type.getTypeRoot().name();
-        boolean floating = root.equals("FLOAT") || root.equals("DOUBLE");
+        LogicalTypeRoot root = type.getTypeRoot();
         String text = v instanceof String s ? s.strip() : v instanceof Number ? v.toString() : null;
         if (text == null) {
             return null;
         }
         if (text.matches("NaN|-?Infinity")) {
-            return !floating ? null : root.equals("FLOAT") ? (Object) Float.valueOf(text) : Double.valueOf(text);
+            return root == LogicalTypeRoot.FLOAT ? Float.valueOf(text)
+                    : root == LogicalTypeRoot.DOUBLE ? (Object) Double.valueOf(text) : null;
         }
         BigDecimal d = v instanceof BigDecimal b ? b : new BigDecimal(text);
         return switch (root) {
-            case "TINYINT" -> d.byteValueExact();
-            case "SMALLINT" -> d.shortValueExact();
-            case "INTEGER" -> d.intValueExact();
-            case "BIGINT" -> d.longValueExact();
-            case "FLOAT" -> d.floatValue();
-            case "DOUBLE" -> d.doubleValue();
+            case TINYINT -> d.byteValueExact();
+            case SMALLINT -> d.shortValueExact();
+            case INTEGER -> d.intValueExact();
+            case BIGINT -> d.longValueExact();
+            case FLOAT -> d.floatValue();
+            case DOUBLE -> d.doubleValue();
             default -> withScale(d, ((org.apache.flink.table.types.logical.DecimalType) type).getScale());
         };
     }
