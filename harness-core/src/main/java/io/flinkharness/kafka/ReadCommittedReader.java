@@ -141,7 +141,7 @@ public final class ReadCommittedReader implements AutoCloseable {
     private static OutputRecord toOutput(ConsumerRecord<byte[], byte[]> r) {
         Map<String, String> headers = new LinkedHashMap<>();
         r.headers().forEach(h -> headers.put(h.key(), text(h.value())));
-        return new OutputRecord(r.topic(), r.partition(), r.offset(), text(r.key()), text(r.value()),
+        return OutputRecord.ofBytes(r.topic(), r.partition(), r.offset(), r.key(), r.value(),
                 Instant.ofEpochMilli(r.timestamp()), headers);
     }
 

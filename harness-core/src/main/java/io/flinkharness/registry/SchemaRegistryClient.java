@@ -107,6 +107,25 @@ public final class SchemaRegistryClient {
         return fetch(subject, String.valueOf(version));
     }
 
+    /**
+     * The schema text registered under a registry-wide id, the id the Confluent wire format carries: the writer
+     * schema of a record.
+     *
+     * @throws SchemaRegistryException if the registry has no schema with this id
+     */
+    public String schemaById(int id) {
+        JsonNode answer = call(() -> rest.get(uri("/schemas/ids/" + id)), e -> unknownId(id, e));
+        return answer.path("schema").asText();
+    }
+
+    private SchemaRegistryException unknownId(int id, RestCallException e) {
+        if (e.status() == 404) {
+            return new SchemaRegistryException("schema registry " + base + " has no schema with id " + id + " (HTTP"
+                    + " 404" + errorCodeText(e) + ") — was the record written through another registry?", e);
+        }
+        return failed("GET /schemas/ids/" + id, e);
+    }
+
     /** The registry's subjects, in the order it lists them. */
     public List<String> subjects() {
         JsonNode answer = call(() -> rest.get(uri("/subjects")), e -> failed("GET /subjects", e));

@@ -1,28 +1,38 @@
 package io.flinkharness.rows;
 
+import io.flinkharness.results.internal.AnyOrderDiff;
+import io.flinkharness.results.internal.Compared;
+import io.flinkharness.results.internal.Comparison;
+import io.flinkharness.results.internal.Plural;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The difference between expected and actual rows, compared as multisets (order ignored, duplicates
- * counted): rows missing from the actual result, unexpected rows, and the pairs of those that have the same
- * columns (in any order) and differ in a single one, which are usually the one wrong value a reader is looking for.
+ * The difference between expected and actual rows, compared as multisets (order ignored, duplicates counted):
+ * rows missing from the actual result and unexpected rows. The rendering is the table diff of the result
+ * assertions ({@link io.flinkharness.results.ResultAssertions}): a missing and an unexpected row that differ in a
+ * few columns are shown side by side with the differing cells marked, columns that only some rows have are shown
+ * as {@code (none)}, rows with a {@code window_start} are listed in window order, and each section shows its first
+ * 10 rows and counts the rest.
  */
 public final class RowDiff {
+    /** Rows shown per section before "… and N more". */
+    public static final int ROWS_SHOWN = 10;
+
+    private final List<Row> expected;
+    private final List<Row> actual;
     private final List<Row> missing;
     private final List<Row> unexpected;
-    private final List<Row[]> nearMisses;
-    private final int expectedCount;
-    private final int actualCount;
 
-    private RowDiff(List<Row> missing, List<Row> unexpected, List<Row[]> nearMisses, int expectedCount, int actualCount) {
+    private RowDiff(List<Row> expected, List<Row> actual, List<Row> missing, List<Row> unexpected) {
+        this.expected = List.copyOf(expected);
+        this.actual = List.copyOf(actual);
         this.missing = List.copyOf(missing);
         this.unexpected = List.copyOf(unexpected);
-        this.nearMisses = List.copyOf(nearMisses);
-        this.expectedCount = expectedCount;
-        this.actualCount = actualCount;
     }
 
     public static RowDiff ignoringOrder(List<Row> expected, List<Row> actual) {
@@ -45,22 +55,7 @@ public final class RowDiff {
                 unexpected.add(row);
             }
         });
-        return new RowDiff(missing, unexpected, nearMisses(missing, unexpected), expected.size(), actual.size());
-    }
-
-    private static List<Row[]> nearMisses(List<Row> missing, List<Row> unexpected) {
-        List<Row[]> pairs = new ArrayList<>();
-        List<Row> candidates = new ArrayList<>(unexpected);
-        for (Row m : missing) {
-            for (Row u : candidates) {
-                if (m.values().keySet().equals(u.values().keySet()) && m.differingColumns(u).size() == 1) {
-                    pairs.add(new Row[] {m, u});
-                    candidates.remove(u);
-                    break;
-                }
-            }
-        }
-        return pairs;
+        return new RowDiff(expected, actual, missing, unexpected);
     }
 
     public boolean isEmpty() {
@@ -76,45 +71,66 @@ public final class RowDiff {
     }
 
     /**
-     * The readable diff; a pair differing in one column names the column, both values and the whole expected row:
+     * The readable diff, in the layout of the result assertions' messages after their first line:
      * <pre>
-     * expected 3 rows, got 3 (order ignored)
-     *   missing (1):
-     *     - {user=alice, clicks=3}
-     *   unexpected (1):
-     *     + {user=alice, clicks=2}
-     *   differing in one column (1):
-     *     clicks: expected 3 but was 2 in {user=alice, clicks=3}
+     * to contain exactly, in any order, 3 rows
+     * but could not find 1 row, and found 1 unexpected row:
+     *       user  | clicks
+     *   differing (1):
+     *     - alice | 3
+     *     + alice | 2
+     *               ^
      * </pre>
      */
     public String render() {
-        StringBuilder out = new StringBuilder();
-        out.append("expected ").append(expectedCount).append(plural(expectedCount)).append(", got ").append(actualCount)
-                .append(" (order ignored)");
-        section(out, "missing", "-", missing);
-        section(out, "unexpected", "+", unexpected);
-        if (!nearMisses.isEmpty()) {
-            out.append("\n  differing in one column (").append(nearMisses.size()).append("):");
-            for (Row[] pair : nearMisses) {
-                String column = pair[0].differingColumns(pair[1]).get(0);
-                out.append("\n    ").append(column).append(": expected ").append(Row.render(pair[0].get(column)))
-                        .append(" but was ").append(Row.render(pair[1].get(column))).append(" in ").append(pair[0]);
+        return render(ROWS_SHOWN);
+    }
+
+    /** The readable diff with at most {@code rowsShown} rows per section. */
+    public String render(int rowsShown) {
+        String wanted = "to contain exactly, in any order, " + Plural.rows(expected.size());
+        if (isEmpty()) {
+            return wanted + "\nand it does";
+        }
+        List<String> columns = columns();
+        Comparison comparison = Comparison.exact(columns);
+        AnyOrderDiff diff = new AnyOrderDiff(columns, comparison, compared(expected, columns),
+                compared(actual, columns), false);
+        return wanted + "\n" + diff.render(rowsShown);
+    }
+
+    /** Every column of any row, in the order they first appear. */
+    private List<String> columns() {
+        Set<String> columns = new LinkedHashSet<>();
+        expected.forEach(r -> columns.addAll(r.columns()));
+        actual.forEach(r -> columns.addAll(r.columns()));
+        return new ArrayList<>(columns);
+    }
+
+    /** Rows of untyped values: compared by their normalised values, shown as {@link Row} shows them. */
+    private static List<Compared> compared(List<Row> rows, List<String> columns) {
+        List<Compared> out = new ArrayList<>();
+        int window = columns.indexOf("window_start");
+        for (Row row : rows) {
+            Object[] keys = new Object[columns.size()];
+            List<String> shown = new ArrayList<>();
+            for (int c = 0; c < keys.length; c++) {
+                boolean has = row.values().containsKey(columns.get(c));
+                keys[c] = has ? row.get(columns.get(c)) : NONE;
+                shown.add(has ? Row.render(keys[c]) : "(none)");
             }
+            out.add(new Compared(keys, shown, window >= 0 && keys[window] instanceof String s ? s : null, out.size()));
         }
-        return out.toString();
+        return out;
     }
 
-    private static void section(StringBuilder out, String title, String marker, List<Row> rows) {
-        if (rows.isEmpty()) {
-            return;
+    /** The key of a column a row does not have: equal to no value. */
+    private static final Object NONE = new Object() {
+        @Override
+        public String toString() {
+            return "(none)";
         }
-        out.append("\n  ").append(title).append(" (").append(rows.size()).append("):");
-        rows.forEach(r -> out.append("\n    ").append(marker).append(' ').append(r));
-    }
-
-    private static String plural(int n) {
-        return n == 1 ? " row" : " rows";
-    }
+    };
 
     @Override
     public String toString() {

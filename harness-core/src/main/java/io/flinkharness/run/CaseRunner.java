@@ -10,14 +10,10 @@ import io.flinkharness.gateway.SqlStatement;
 import io.flinkharness.gateway.StatementResult;
 import io.flinkharness.internal.ConditionTimeoutException;
 import io.flinkharness.kafka.KafkaTopics;
-import io.flinkharness.kafka.OutputRecord;
 import io.flinkharness.kafka.ReadCommittedReader;
 import io.flinkharness.kafka.TestRecordProducer;
 import io.flinkharness.registry.AvroConfluentFormat;
 import io.flinkharness.registry.SchemaRegistryClient;
-import io.flinkharness.rows.OutputRows;
-import io.flinkharness.rows.Row;
-import io.flinkharness.rows.RowAssertions;
 import io.flinkharness.rows.RowsMismatchError;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -162,16 +157,19 @@ public final class CaseRunner implements AutoCloseable {
             flink.awaitFinished(jobId, run.remaining());
         }
         run.lap("job");
-        for (Expectation expectation : c.expectations()) {
-            String topic = run.physicalTopics.get(expectation.topic());
-            List<OutputRecord> records = reader.readToEnd(topic, run.remaining());
-            List<Row> actual = expectation.mode() == OutputMode.UPSERT
-                    ? OutputRows.upsert(records) : OutputRows.append(records);
-            RowAssertions.assertRowsEqualIgnoringOrder("topic '" + expectation.topic() + "' (" + topic + ", "
-                    + expectation.mode().name().toLowerCase(Locale.ROOT) + ", read_committed)", expectation.rows(),
-                    actual);
+        OutputCheck outputs = new OutputCheck(resolvedDdl, run.registry);
+        try {
+            for (Expectation expectation : c.expectations()) {
+                String topic = run.physicalTopics.get(expectation.topic());
+                outputs.check(expectation, topic, reader.readToEnd(topic, run.remaining()));
+            }
+        } finally {
+            run.tables = outputs.tables();
         }
         run.lap("read");
+        if (!outputs.mismatches().isEmpty()) {
+            throw new RowsMismatchError(String.join("\n\n", outputs.mismatches()));
+        }
     }
 
     /**
@@ -296,6 +294,7 @@ public final class CaseRunner implements AutoCloseable {
         Duration produce = Duration.ZERO;
         GatewaySession session;
         Optional<SchemaRegistryClient> registry = Optional.empty();
+        Map<String, io.flinkharness.results.ResultTable> tables = Map.of();
         boolean passed;
 
         CaseRun(SqlCase sqlCase, String id) {
@@ -340,7 +339,7 @@ public final class CaseRunner implements AutoCloseable {
                             .collect(java.util.stream.Collectors.joining(", "))
                             + " (the same seed generates the same records)";
             return new CaseResult(sqlCase.name(), status, where + message + replay, Duration.ofNanos(System.nanoTime() - start),
-                    timings, physicalTopics, jobIds, Optional.ofNullable(failure));
+                    timings, physicalTopics, jobIds, Optional.ofNullable(failure), tables);
         }
 
         private Duration lapOf(String name) {

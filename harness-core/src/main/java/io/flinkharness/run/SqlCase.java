@@ -122,8 +122,8 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
         });
         for (Expectation e : expectations) {
             if (!topics.containsKey(e.topic())) {
-                throw new IllegalArgumentException(where + "expected rows for topic '" + e.topic()
-                        + "', which is not declared; declared topics: " + topics.keySet());
+                throw new IllegalArgumentException(where + (e.rowsChecked() ? "expected rows for" : "output")
+                        + " topic '" + e.topic() + "', which is not declared; declared topics: " + topics.keySet());
             }
         }
     }
@@ -212,6 +212,20 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
 
         public Builder expectUpsertRows(String topic, Row... rows) {
             return expectUpsertRows(topic, Arrays.asList(rows));
+        }
+
+        /** An expectation built on its own, e.g. with columns or tolerances ({@link Expectation#onColumns}). */
+        public Builder expect(Expectation expectation) {
+            expectations.add(Objects.requireNonNull(expectation, "expectation cannot be null"));
+            return this;
+        }
+
+        /**
+         * Reads the topic when the case has run, without checking its rows, into {@link CaseResult#table} for
+         * assertions of your own ({@link io.flinkharness.results.ResultAssertions}).
+         */
+        public Builder output(String topic) {
+            return expect(Expectation.readOnly(topic));
         }
 
         /** Limit for the jobs to finish and the output to become visible; positive, 60 s by default. */

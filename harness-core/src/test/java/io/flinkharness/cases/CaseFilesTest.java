@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.flinkharness.gateway.SqlScript;
 import io.flinkharness.gateway.SqlStatement;
 import io.flinkharness.kafka.TestRecord;
+import io.flinkharness.results.Tolerance;
 import io.flinkharness.rows.Row;
+import io.flinkharness.run.Expectation;
 import io.flinkharness.run.OutputMode;
 import io.flinkharness.run.SqlCase;
 import java.io.IOException;
@@ -269,8 +271,93 @@ class CaseFilesTest {
         Path file = write("mode.yaml", VALID.replace("mode: append", "mode: upsrt"));
 
         assertThatThrownBy(() -> CaseFiles.load(file)).hasMessage(file + ":20:11: expect[0].mode: unknown mode"
-                + " 'upsrt' — did you mean 'upsert'? (modes: append, upsert); append: every record is a row, upsert:"
-                + " the last value per key is the row");
+                + " 'upsrt' — did you mean 'upsert'? (modes: append, upsert, retract, changelog); append: every record"
+                + " is a row, upsert: the last value per key is the row, retract: the changes of a changelog format"
+                + " applied, changelog: every change is a row with its op");
+    }
+
+    @Test
+    void retractAndChangelogModes() throws IOException {
+        Path retract = write("retract.yaml", VALID.replace("mode: append", "mode: retract"));
+        Path changelog = write("changelog.yaml", VALID.replace("mode: append", "mode: CHANGELOG"));
+
+        assertThat(CaseFiles.load(retract).expectations().get(0).mode()).isEqualTo(OutputMode.RETRACT);
+        assertThat(CaseFiles.load(changelog).expectations().get(0).mode()).isEqualTo(OutputMode.CHANGELOG);
+    }
+
+    private static final String COMPARED = VALID.replace(
+            "    mode: append\n    rows:\n      - { user: alice, clicks: 2, total: 5.50 }",
+            "    mode: append\n    columns: [user, total, at]\n    tolerance: { total: 0.01, at: 250ms }\n"
+                    + "    rows:\n      - { user: alice, total: 5.50, at: \"2024-01-01 00:00:00\" }");
+
+    @Test
+    void columnsAndTolerances() throws IOException {
+        Path file = write("compared.yaml", COMPARED);
+
+        Expectation expectation = CaseFiles.load(file).expectations().get(0);
+
+        assertThat(expectation.columns()).containsExactly("user", "total", "at");
+        assertThat(expectation.tolerances()).containsExactly(
+                Map.entry("total", Tolerance.of(new java.math.BigDecimal("0.01"))),
+                Map.entry("at", Tolerance.of(Duration.ofMillis(250))));
+        assertThat(expectation.rows()).containsExactly(Row.of("user", "alice", "total", 5.5, "at",
+                "2024-01-01 00:00:00"));
+    }
+
+    @Test
+    void aRowWithAColumnThatIsNotCompared() throws IOException {
+        Path file = write("compared.yaml", COMPARED.replace("{ user: alice, total: 5.50,",
+                "{ user: alice, clicks: 2, total: 5.50,"));
+
+        assertThatThrownBy(() -> CaseFiles.load(file)).hasMessage(file + ":24:24: expect[0].rows[0].clicks: column"
+                + " 'clicks' is not among columns [user, total, at] — compare on it too, or leave it out of the row");
+    }
+
+    @Test
+    void aRowWithoutAComparedColumn() throws IOException {
+        Path file = write("compared.yaml", COMPARED.replace(", at: \"2024-01-01 00:00:00\" }", " }"));
+
+        assertThatThrownBy(() -> CaseFiles.load(file)).hasMessage(file + ":24:9: expect[0].rows[0]: no value for"
+                + " column 'at' of columns [user, total, at] — give every compared column");
+    }
+
+    @Test
+    void emptyOrRepeatedColumns() throws IOException {
+        Path empty = write("empty.yaml", COMPARED.replace("columns: [user, total, at]", "columns: []"));
+        Path twice = write("twice.yaml", COMPARED.replace("columns: [user, total, at]", "columns: [user, total, user]"));
+
+        assertThatThrownBy(() -> CaseFiles.load(empty)).hasMessage(empty + ":21:14: expect[0].columns: is empty —"
+                + " list the columns to compare on, or leave columns out to compare every column");
+        assertThatThrownBy(() -> CaseFiles.load(twice)).hasMessage(twice + ":21:28: expect[0].columns[2]: column"
+                + " 'user' is listed twice — list each column once");
+    }
+
+    @Test
+    void columnsThatAreNotAList() throws IOException {
+        Path file = write("text.yaml", COMPARED.replace("columns: [user, total, at]", "columns: user"));
+
+        assertThatThrownBy(() -> CaseFiles.load(file)).hasMessage(file + ":21:14: expect[0].columns: expected a list,"
+                + " got the text \"user\" — write a list: one '- item' per line, or [a, b]");
+    }
+
+    @Test
+    void badTolerances() throws IOException {
+        Path negative = write("negative.yaml", COMPARED.replace("total: 0.01", "total: -0.01"));
+        Path text = write("text.yaml", COMPARED.replace("at: 250ms", "at: soon"));
+        Path list = write("list.yaml", COMPARED.replace("at: 250ms", "at: [1, 2]"));
+        Path other = write("other.yaml", COMPARED.replace("at: 250ms", "clicks: 1"));
+        String fix = " — write a number (0.01) for a FLOAT, DOUBLE or DECIMAL column, a duration (250ms, 1s) for a"
+                + " TIMESTAMP, TIMESTAMP_LTZ or TIME column";
+
+        assertThatThrownBy(() -> CaseFiles.load(negative)).hasMessage(negative + ":22:25: expect[0].tolerance.total:"
+                + " must not be negative, got -0.01" + fix);
+        assertThatThrownBy(() -> CaseFiles.load(text)).hasMessage(text + ":22:35: expect[0].tolerance.at: 'soon' is"
+                + " neither a number nor a duration" + fix);
+        assertThatThrownBy(() -> CaseFiles.load(list)).hasMessage(list + ":22:35: expect[0].tolerance.at: expected a"
+                + " number or a duration, got a list" + fix);
+        assertThatThrownBy(() -> CaseFiles.load(other)).hasMessage(other + ":22:31: expect[0].tolerance.clicks:"
+                + " column 'clicks' is not among columns [user, total, at] — compare on it too, or give no tolerance"
+                + " for it");
     }
 
     @Test

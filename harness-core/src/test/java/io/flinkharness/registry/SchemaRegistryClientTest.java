@@ -83,6 +83,22 @@ class SchemaRegistryClientTest {
     }
 
     @Test
+    void aSchemaIsFoundByTheIdTheWireFormatCarries() {
+        int id = client.register("by-id-value", ORDER_V2);
+
+        assertThat(new org.apache.avro.Schema.Parser().parse(client.schemaById(id)))
+                .isEqualTo(new org.apache.avro.Schema.Parser().parse(ORDER_V2));
+    }
+
+    @Test
+    void anUnknownIdIsNamed() {
+        assertThatThrownBy(() -> client.schemaById(987_654))
+                .isInstanceOf(SchemaRegistryException.class)
+                .hasMessage("schema registry " + registry.url() + " has no schema with id 987654 (HTTP 404, error code"
+                        + " 40403) — was the record written through another registry?");
+    }
+
+    @Test
     void versionZeroIsRefusedBeforeAnyRequest() {
         assertThatThrownBy(() -> client.version("orders-value", 0))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -19,7 +19,7 @@ class RowDiffTest {
         assertThat(diff.isEmpty()).isTrue();
         assertThat(diff.missing()).isEmpty();
         assertThat(diff.unexpected()).isEmpty();
-        assertThat(diff.render()).isEqualTo("expected 2 rows, got 2 (order ignored)");
+        assertThat(diff.render()).isEqualTo("to contain exactly, in any order, 2 rows\nand it does");
     }
 
     @Test
@@ -59,45 +59,59 @@ class RowDiffTest {
     void onlyMissingRowsRenderOnlyTheMissingSection() {
         RowDiff diff = RowDiff.ignoringOrder(List.of(ALICE_3, BOB_1), List.of(BOB_1));
 
-        assertThat(diff.render()).isEqualTo("expected 2 rows, got 1 (order ignored)\n"
-                + "  missing (1):\n"
-                + "    - {user=alice, clicks=3}");
+        assertThat(diff.render()).isEqualTo("""
+                to contain exactly, in any order, 2 rows
+                but could not find 1 row:
+                      user  | clicks
+                  missing (1):
+                    - alice | 3""");
     }
 
     @Test
     void onlyUnexpectedRowsRenderOnlyTheUnexpectedSection() {
         RowDiff diff = RowDiff.ignoringOrder(List.of(), List.of(BOB_1, BOB_1));
 
-        assertThat(diff.render()).isEqualTo("expected 0 rows, got 2 (order ignored)\n"
-                + "  unexpected (2):\n"
-                + "    + {user=bob, clicks=1}\n"
-                + "    + {user=bob, clicks=1}");
+        assertThat(diff.render()).isEqualTo("""
+                to contain exactly, in any order, 0 rows
+                but found 2 unexpected rows:
+                      user | clicks
+                  unexpected (2):
+                    + bob  | 1
+                    + bob  | 1""");
     }
 
     @Test
     void rowsDifferingInMoreThanOneColumnAreNoNearMiss() {
         RowDiff diff = RowDiff.ignoringOrder(List.of(ALICE_3, BOB_1), List.of(CAROL_7, BOB_1));
 
-        assertThat(diff.render()).isEqualTo("expected 2 rows, got 2 (order ignored)\n"
-                + "  missing (1):\n"
-                + "    - {user=alice, clicks=3}\n"
-                + "  unexpected (1):\n"
-                + "    + {user=carol, clicks=7}");
+        assertThat(diff.render()).isEqualTo("""
+                to contain exactly, in any order, 2 rows
+                but could not find 1 row, and found 1 unexpected row:
+                      user  | clicks
+                  missing (1):
+                    - alice | 3
+                  unexpected (1):
+                    + carol | 7""");
     }
 
     @Test
-    void rendersMissingUnexpectedAndTheRowThatDiffersInOneColumn() {
+    void rendersTheRowThatDiffersSideBySideThenMissingAndUnexpectedRows() {
         RowDiff diff = RowDiff.ignoringOrder(List.of(ALICE_3, BOB_1, CAROL_7), List.of(BOB_1, ALICE_2, BOB_1));
 
-        assertThat(diff.render()).isEqualTo("expected 3 rows, got 3 (order ignored)\n"
-                + "  missing (2):\n"
-                + "    - {user=alice, clicks=3}\n"
-                + "    - {user=carol, clicks=7}\n"
-                + "  unexpected (2):\n"
-                + "    + {user=bob, clicks=1}\n"
-                + "    + {user=alice, clicks=2}\n"
-                + "  differing in one column (1):\n"
-                + "    clicks: expected 3 but was 2 in {user=alice, clicks=3}");
+        assertThat(diff.missing()).containsExactly(ALICE_3, CAROL_7);
+        assertThat(diff.unexpected()).containsExactly(BOB_1, ALICE_2);
+        assertThat(diff.render()).isEqualTo("""
+                to contain exactly, in any order, 3 rows
+                but could not find 2 rows, and found 2 unexpected rows:
+                      user  | clicks
+                  differing (1):
+                    - alice | 3
+                    + alice | 2
+                              ^
+                  missing (1):
+                    - carol | 7
+                  unexpected (1):
+                    + bob   | 1""");
         assertThat(diff).hasToString(diff.render());
     }
 
@@ -111,15 +125,20 @@ class RowDiffTest {
     @Test
     void oneExpectedRowIsSingular() {
         assertThat(RowDiff.ignoringOrder(List.of(ALICE_3), List.of()).render())
-                .startsWith("expected 1 row, got 0 (order ignored)\n");
+                .startsWith("to contain exactly, in any order, 1 row\nbut could not find 1 row:\n");
     }
 
     @Test
     void aNearMissQuotesStringsThatLookLikeNumbers() {
         RowDiff diff = RowDiff.ignoringOrder(List.of(Row.of("id", 1, "code", "3")), List.of(Row.of("id", 1, "code", 3)));
 
-        assertThat(diff.render()).endsWith("\n  differing in one column (1):\n"
-                + "    code: expected \"3\" but was 3 in {id=1, code=\"3\"}");
+        assertThat(diff.render()).endsWith("""
+                but could not find 1 row, and found 1 unexpected row:
+                      id | code
+                  differing (1):
+                    - 1  | "3"
+                    + 1  | 3
+                           ^^^""");
     }
 
     @Test
@@ -128,18 +147,48 @@ class RowDiffTest {
 
         RowDiff diff = RowDiff.ignoringOrder(List.of(ALICE_3, aliceOne), List.of(ALICE_2));
 
-        assertThat(diff.render()).endsWith("\n  differing in one column (1):\n"
-                + "    clicks: expected 3 but was 2 in {user=alice, clicks=3}");
+        assertThat(diff.render()).endsWith("""
+                but could not find 2 rows, and found 1 unexpected row:
+                      user  | clicks
+                  differing (1):
+                    - alice | 3
+                    + alice | 2
+                              ^
+                  missing (1):
+                    - alice | 1""");
     }
 
     @Test
-    void aRowWithAnotherSetOfColumnsIsNoNearMiss() {
+    void aColumnOnlySomeRowsHaveIsShownAsNone() {
         RowDiff diff = RowDiff.ignoringOrder(List.of(Row.of("user", "alice", "clicks", 3)),
                 List.of(Row.of("user", "alice", "clicks", 3, "extra", 1)));
 
-        assertThat(diff.render()).doesNotContain("differing");
         assertThat(diff.missing()).hasSize(1);
         assertThat(diff.unexpected()).hasSize(1);
+        assertThat(diff.render()).endsWith("""
+                but could not find 1 row, and found 1 unexpected row:
+                      user  | clicks | extra
+                  differing (1):
+                    - alice | 3      | (none)
+                    + alice | 3      | 1
+                                       ^^^^^^""");
+    }
+
+    @Test
+    void windowedRowsAreListedByWindowStartAndLongSectionsCounted() {
+        List<Row> actual = new java.util.ArrayList<>();
+        for (int second = 59; second >= 0; second--) {
+            actual.add(Row.of("window_start", String.format("2024-01-01 00:00:%02d", second), "n", 1));
+        }
+
+        assertThat(RowDiff.ignoringOrder(List.of(), actual).render(2)).isEqualTo("""
+                to contain exactly, in any order, 0 rows
+                but found 60 unexpected rows:
+                      window_start        | n
+                  unexpected (60):
+                    + 2024-01-01 00:00:00 | 1
+                    + 2024-01-01 00:00:01 | 1
+                    … and 58 more""");
     }
 
     @Test
@@ -155,7 +204,12 @@ class RowDiffTest {
         RowDiff diff = RowDiff.ignoringOrder(List.of(Row.of("clicks", 3, "user", "alice")),
                 List.of(Row.fromJson("{\"user\":\"alice\",\"clicks\":2}")));
 
-        assertThat(diff.render()).endsWith("\n  differing in one column (1):\n"
-                + "    clicks: expected 3 but was 2 in {clicks=3, user=alice}");
+        assertThat(diff.render()).endsWith("""
+                but could not find 1 row, and found 1 unexpected row:
+                      clicks | user
+                  differing (1):
+                    - 3      | alice
+                    + 2      | alice
+                      ^""");
     }
 }

@@ -133,11 +133,57 @@ class CaseRunnerErrorsTest {
         CaseResult passed = runner.run(right);
 
         assertThat(failed.status()).isEqualTo(CaseResult.Status.FAILED);
-        assertThat(failed.message()).isEqualTo("topic 'copy' (" + failed.topics().get("copy") + ", append, read_committed):"
-                + " expected 1 row, got 1 (order ignored)\n"
-                + "  missing (1):\n    - {user=a, amount=2}\n"
-                + "  unexpected (1):\n    + {user=a, amount=1}\n"
-                + "  differing in one column (1):\n    amount: expected 2 but was 1 in {user=a, amount=2}");
+        assertThat(failed.message()).isEqualTo("Expecting table copy (topic " + failed.topics().get("copy")
+                + ", read_committed, append, 1 row)\n"
+                + "to contain exactly, in any order, 1 row\n"
+                + "but could not find 1 row, and found 1 unexpected row:\n"
+                + "      user | amount\n"
+                + "  differing (1):\n"
+                + "    - a    | 2\n"
+                + "    + a    | 1\n"
+                + "             ^");
+        assertThat(failed.table("copy").rows()).hasSize(1);
         assertThat(passed.status()).as(passed.message()).isEqualTo(CaseResult.Status.PASSED);
+    }
+
+    @Test
+    void everyExpectationIsCheckedOutputsAreReadAndColumnsAndTolerancesApply() {
+        SqlCase c = SqlCase.named("two outputs").topic("clicks", 1).topic("copy", 1).topic("averages", 1)
+                .input("clicks", TestRecord.of("a", "{\"user\":\"a\",\"amount\":1,\"ts\":\"2024-01-01 00:00:01\"}", T0),
+                        TestRecord.of("a", "{\"user\":\"a\",\"amount\":2,\"ts\":\"2024-01-01 00:00:02\"}", T0))
+                .ddl(BOUNDED + """
+                        ;
+                        CREATE TABLE averages (`user` STRING, avg_amount DOUBLE, last_ts TIMESTAMP(3),
+                          PRIMARY KEY (`user`) NOT ENFORCED) WITH ('connector' = 'upsert-kafka',
+                          'topic' = '${topic.averages}', 'properties.bootstrap.servers' = '${bootstrap.servers}',
+                          'key.format' = 'json', 'value.format' = 'json')""")
+                .dml("""
+                        EXECUTE STATEMENT SET BEGIN
+                        INSERT INTO copy SELECT `user`, amount FROM clicks;
+                        INSERT INTO averages SELECT `user`, AVG(CAST(amount AS DOUBLE)) / 3, MAX(ts) FROM clicks
+                          GROUP BY `user`;
+                        END""")
+                .expect(Expectation.of("averages", OutputMode.UPSERT, java.util.List.of(
+                                Row.of("user", "a", "avg_amount", 0.5, "last_ts", "2024-01-01 00:00:01.9")))
+                        .withTolerance("avg_amount", new java.math.BigDecimal("0.001"))
+                        .withTolerance("last_ts", Duration.ofMillis(100)))
+                .expect(Expectation.of("copy", Row.of("user", "a"), Row.of("user", "b")).onColumns("user"))
+                .build();
+
+        CaseResult result = runner.run(c);
+
+        assertThat(result.status()).as(result.message()).isEqualTo(CaseResult.Status.FAILED);
+        assertThat(result.message()).isEqualTo("Expecting table copy (topic " + result.topics().get("copy")
+                + ", read_committed, append, 2 rows)\n"
+                + "to contain exactly, in any order, 2 rows (on columns user)\n"
+                + "but could not find 1 row, and found 1 unexpected row:\n"
+                + "      user\n"
+                + "  missing (1):\n"
+                + "    - b\n"
+                + "  unexpected (1):\n"
+                + "    + a");
+        assertThat(result.table("averages").kind()).isEqualTo(io.flinkharness.results.ResultTable.Kind.UPSERT);
+        assertThat(result.table("averages").changelog().rows()).extracting(r -> r.get("op"))
+                .containsExactly("+I", "+U");
     }
 }

@@ -99,6 +99,42 @@ class SqlCaseTest {
     }
 
     @Test
+    void expectationsWithColumnsTolerancesAndOutputs() {
+        Expectation averages = Expectation.of("counts", Row.of("user", "a")).onColumns("user")
+                .withTolerance("avg", new java.math.BigDecimal("0.01")).withTolerance("at", Duration.ofSeconds(1));
+
+        SqlCase c = clicksPerUser().expect(averages).output("clicks").build();
+
+        assertThat(c.expectations()).containsExactly(averages, Expectation.readOnly("clicks"));
+        assertThat(averages.columns()).containsExactly("user");
+        assertThat(averages.tolerances()).containsExactly(
+                Map.entry("avg", io.flinkharness.results.Tolerance.of(new java.math.BigDecimal("0.01"))),
+                Map.entry("at", io.flinkharness.results.Tolerance.of(Duration.ofSeconds(1))));
+        assertThat(averages.withRow(0, Row.of("user", "b")).columns()).containsExactly("user");
+        assertThat(Expectation.readOnly("clicks").rowsChecked()).isFalse();
+    }
+
+    @Test
+    void anOutputOfAnUndeclaredTopicIsRefused() {
+        assertThatThrownBy(() -> clicksPerUser().output("nope").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("case 'clicks per user': output topic 'nope', which is not declared; declared topics:"
+                        + " [clicks, counts]");
+    }
+
+    @Test
+    void aTableThatWasNotReadIsNamed() {
+        CaseResult result = new CaseResult("c", CaseResult.Status.PASSED, "", Duration.ZERO,
+                new CaseTimings(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO), Map.of(),
+                List.of(), java.util.Optional.empty());
+
+        assertThatThrownBy(() -> result.table("counts"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("case 'c' has no table of topic 'counts' — declare it with"
+                        + " SqlCase.Builder.output(\"counts\") or expect rows on it");
+    }
+
+    @Test
     void aMissingDmlIsRefused() {
         assertThatThrownBy(() -> SqlCase.named("no dml").topic("t", 1).build())
                 .isInstanceOf(IllegalArgumentException.class)

@@ -51,11 +51,20 @@ class SampleCasesTest {
         CaseResult result = runner.run(sample.withExpectation(0, expectation.withRow(0, wrong)));
 
         assertThat(result.status()).as(result.message()).isEqualTo(CaseResult.Status.FAILED);
-        String lastColumn = right.columns().get(right.columns().size() - 1);
-        assertThat(result.message())
-                .contains("missing (1):\n    - " + wrong)
-                .contains("unexpected (1):\n    + " + right)
-                .contains("differing in one column (1):\n    " + lastColumn + ": expected ");
+        String[] lines = result.message().split("\n");
+        assertThat(lines[0]).startsWith("Expecting table ").contains("read_committed");
+        assertThat(lines[1]).startsWith("to contain exactly, in any order, " + expectation.rows().size() + " row");
+        assertThat(lines[2]).isEqualTo("but could not find 1 row, and found 1 unexpected row:");
+        assertThat(lines[4]).isEqualTo("  differing (1):");
+        assertThat(lines[5]).startsWith("    - ").contains(shown(wrong));
+        assertThat(lines[6]).startsWith("    + ").endsWith(" " + shown(right));
+        assertThat(lines[7].strip()).matches("\\^+");
+    }
+
+    /** The last value as the diff shows it. */
+    private static String shown(Row row) {
+        Object last = row.values().get(row.columns().get(row.columns().size() - 1));
+        return last instanceof java.math.BigDecimal d ? d.toPlainString() : String.valueOf(last);
     }
 
     /** The row with its last value changed: numbers plus one, anything else with a suffix. */

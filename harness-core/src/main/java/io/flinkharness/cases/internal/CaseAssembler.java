@@ -3,11 +3,8 @@ package io.flinkharness.cases.internal;
 import io.flinkharness.cases.internal.CaseDocument.ExpectDocument;
 import io.flinkharness.cases.internal.CaseDocument.InputDocument;
 import io.flinkharness.cases.internal.CaseDocument.TopicDocument;
-import io.flinkharness.rows.Row;
 import io.flinkharness.run.SqlCase;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,8 +13,6 @@ import java.util.Set;
  * field and its place in the file. Not part of the public API.
  */
 final class CaseAssembler {
-    private static final List<String> MODES = List.of("append", "upsert");
-
     private final Problems problems;
     private final InputRecords inputRecords;
 
@@ -122,38 +117,7 @@ final class CaseAssembler {
         if (!topics.contains(topic)) {
             throw problems.atValue(FieldPath.field(path, "topic"), notDeclared(topic), declaredTopics(topic, topics));
         }
-        List<Row> rows = rows(FieldPath.field(path, "rows"), doc.rows());
-        if (isUpsert(FieldPath.field(path, "mode"), doc.mode())) {
-            builder.expectUpsertRows(topic, rows);
-        } else {
-            builder.expectRows(topic, rows);
-        }
-    }
-
-    private boolean isUpsert(String path, String mode) {
-        if (mode == null) {
-            return false;
-        }
-        String m = mode.toLowerCase(Locale.ROOT);
-        if (!MODES.contains(m)) {
-            throw problems.atValue(path, "unknown mode '" + mode + "'", Suggestions.didYouMean(mode, MODES, "modes")
-                    + "; append: every record is a row, upsert: the last value per key is the row");
-        }
-        return m.equals("upsert");
-    }
-
-    private List<Row> rows(String path, List<Map<String, Object>> rows) {
-        if (rows == null) {
-            throw problems.atValue(path, "missing", "list the expected rows; write rows: [] to expect none");
-        }
-        List<Row> result = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i) == null) {
-                throw problems.atValue(FieldPath.index(path, i), "empty row", "write { column: value, ... }");
-            }
-            result.add(Row.of(rows.get(i)));
-        }
-        return result;
+        builder.expect(new Expectations(problems).read(path, doc, topic));
     }
 
     /** Anything {@link SqlCase} still rejects becomes a problem of the file as a whole. */

@@ -22,7 +22,8 @@ record CaseDocument(String name, String timeout, Map<String, TopicDocument> topi
                                 Map<String, String> headers) {
     }
 
-    /** The rows expected on one output topic. */
-    record ExpectDocument(String topic, String mode, List<Map<String, Object>> rows) {
+    /** The rows expected on one output topic, optionally on some columns and with per-column tolerances. */
+    record ExpectDocument(String topic, String mode, List<String> columns, Map<String, Object> tolerance,
+                          List<Map<String, Object>> rows) {
     }
 }

@@ -85,7 +85,8 @@ public final class DdlSchemaReader {
         throw new IllegalArgumentException(source + " declares no table '" + table + "'; it declares " + names);
     }
 
-    static RecordSchema read(SqlStatement statement, Optional<String> fileName) {
+    /** The schema of one CREATE TABLE statement; its description gives the statement's line. */
+    public static RecordSchema read(SqlStatement statement, Optional<String> fileName) {
         rejectLike(statement);
         CreateTableOperation create = FlinkDdl.resolve(statement);
         ResolvedCatalogTable table = create.getCatalogTable();
