@@ -326,7 +326,7 @@ public abstract class AbstractResultTableAssert<SELF extends AbstractResultTable
         Objects.requireNonNull(d, name + " cannot be null");
         if (d.isZero() || d.isNegative()) {
             throw new IllegalArgumentException(name + " must be positive, got "
-                    + io.flinkharness.results.internal.Durations.show(d));
+                    + io.flinkharness.internal.Durations.show(d));
         }
     }
 

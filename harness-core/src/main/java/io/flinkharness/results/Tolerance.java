@@ -1,6 +1,6 @@
 package io.flinkharness.results;
 
-import io.flinkharness.results.internal.Durations;
+import io.flinkharness.internal.Durations;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Objects;

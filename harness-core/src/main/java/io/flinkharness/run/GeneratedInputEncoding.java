@@ -28,14 +28,9 @@ final class GeneratedInputEncoding {
     }
 
     private static RecordSchema resolved(RecordSchema schema, Map<String, String> placeholders) {
+        Placeholders known = new Placeholders(placeholders);
         Map<String, String> options = new LinkedHashMap<>();
-        schema.tableOptions().forEach((key, value) -> {
-            String v = value;
-            for (Map.Entry<String, String> p : placeholders.entrySet()) {
-                v = v.replace("${" + p.getKey() + "}", p.getValue());
-            }
-            options.put(key, v);
-        });
+        schema.tableOptions().forEach((key, value) -> options.put(key, known.replaceKnown(value)));
         return new RecordSchema(schema.description(), schema.rowType(), schema.avroSchema(), schema.eventTimeField(),
                 schema.watermark(), schema.keyFields(), schema.valueExcludesKey(), options);
     }

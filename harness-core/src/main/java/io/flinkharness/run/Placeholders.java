@@ -30,6 +30,18 @@ final class Placeholders {
         return new SqlStatement(out.toString(), statement.source(), statement.index(), statement.line());
     }
 
+    /** The text with every known placeholder replaced; anything else is left as written. */
+    String replaceKnown(String text) {
+        Matcher m = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = m.group(1) == null ? null : values.get(m.group(1));
+            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
     private String valueOf(Matcher placeholder, SqlStatement statement) {
         String name = placeholder.group(1);
         if (name == null) {

@@ -143,29 +143,12 @@ public final class Literals {
         if (v instanceof Duration d) {
             return d;
         }
-        String s = v.toString().trim();
-        if (s.startsWith("P") || s.startsWith("p") || s.startsWith("-P")) {
-            return Duration.parse(s);
-        }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s|m|min|h|d)").matcher(s);
-        if (!m.matches()) {
+        Duration d = io.flinkharness.internal.Durations.parseOrNull(v.toString());
+        if (d == null) {
             throw new LiteralException("cannot read " + quote(v) + " as a duration: write 250ms, 5s, 2m, 1h, 1d or"
                     + " ISO-8601 like PT5S");
         }
-        long n = Long.parseLong(m.group(1));
-        switch (m.group(2)) {
-            case "ms":
-                return Duration.ofMillis(n);
-            case "s":
-                return Duration.ofSeconds(n);
-            case "m":
-            case "min":
-                return Duration.ofMinutes(n);
-            case "h":
-                return Duration.ofHours(n);
-            default:
-                return Duration.ofDays(n);
-        }
+        return d;
     }
 
     private static long integral(LogicalType type, Object v, long min, long max) {

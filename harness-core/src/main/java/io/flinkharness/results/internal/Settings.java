@@ -1,5 +1,6 @@
 package io.flinkharness.results.internal;
 
+import io.flinkharness.internal.Durations;
 import io.flinkharness.results.Tolerance;
 import java.math.BigDecimal;
 import java.time.Duration;

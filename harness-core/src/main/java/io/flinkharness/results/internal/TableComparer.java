@@ -1,5 +1,6 @@
 package io.flinkharness.results.internal;
 
+import io.flinkharness.internal.Durations;
 import io.flinkharness.results.ResultColumn;
 import io.flinkharness.results.ResultRow;
 import io.flinkharness.results.ResultTable;
