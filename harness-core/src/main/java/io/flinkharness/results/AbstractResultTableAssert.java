@@ -2,6 +2,7 @@ package io.flinkharness.results;
 
 import io.flinkharness.data.GeneratedData;
 import io.flinkharness.results.internal.DedupChecks;
+import io.flinkharness.results.internal.LateCountChecks;
 import io.flinkharness.results.internal.RowChecks;
 import io.flinkharness.results.internal.Settings;
 import io.flinkharness.results.internal.TableComparer;
@@ -264,6 +265,26 @@ public abstract class AbstractResultTableAssert<SELF extends AbstractResultTable
         isNotNull();
         WindowChecks windows = windowChecks();
         return check(windows.hasNotFired(windows.startValue(windowStart), rowsShown));
+    }
+
+    /**
+     * No late record was counted: every row of a windowed count over {@code input} (per key and window, keyed by the
+     * columns the table shares with the input, or the selected {@link #columns}) counts at most the records of its key
+     * and window that arrived before the window fired, that is before the watermark reached the window's last
+     * millisecond; the watermark each record met comes from its label. Records that may have met a fired window
+     * (several partitions, periodic emission) may be counted or not. It holds for TUMBLE, HOP and CUMULATE (Flink
+     * drops a record once its slice has fired, which is never later than its window). An upper bound: that every
+     * record in time was counted is what {@link io.flinkharness.oracle.Oracle} checks.
+     *
+     * @param countColumn the column holding {@code COUNT(*)} per key and window
+     * @throws IllegalArgumentException if no input record is certainly behind the watermark, as the check could not
+     *         fail then
+     */
+    public SELF countsNoLateRecordOf(GeneratedData input, String countColumn) {
+        Objects.requireNonNull(input, "input cannot be null");
+        Objects.requireNonNull(countColumn, "countColumn cannot be null");
+        isNotNull();
+        return check(LateCountChecks.countsNoLateRecord(actual, settings, input, countColumn, rowsShown));
     }
 
     // ---- deduplication

@@ -2,6 +2,7 @@ package io.flinkharness.results;
 
 import static io.flinkharness.results.ResultAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.flinkharness.SharedTestEnvironment;
 import io.flinkharness.data.DataGenerator;
@@ -170,7 +171,7 @@ class ResultsThroughFlinkTest {
                 .containsOnly(Lateness.LATE);
 
         CaseResult result = runner.run(SqlCase.named("dedup and windows, generated").topic("orders", 1)
-                .topic("first", 1).topic("last", 1).topic("per_window", 1)
+                .topic("first", 1).topic("last", 1).topic("per_window", 1).topic("floored", 1)
                 .input("orders", data)
                 .ddl(ORDERS + ";\n" + """
                         CREATE TABLE %s (order_id STRING, amount INT, ts TIMESTAMP(3), PRIMARY KEY (order_id) NOT ENFORCED)
@@ -183,7 +184,12 @@ class ResultsThroughFlinkTest {
                           'value.format' = 'json');
                         """.formatted(KAFKA)
                         + sink("per_window", "window_start TIMESTAMP(3), window_end TIMESTAMP(3), orders BIGINT",
-                                "'format' = 'json'"))
+                                "'format' = 'json'") + ";\n"
+                        + """
+                        CREATE TABLE floored (window_start TIMESTAMP(3), window_end TIMESTAMP(3), orders BIGINT,
+                          PRIMARY KEY (window_start) NOT ENFORCED)
+                          WITH ('connector' = 'upsert-kafka', 'topic' = '${topic.floored}', %s, 'key.format' = 'json',
+                          'value.format' = 'json')""".formatted(KAFKA))
                 .dml("""
                         EXECUTE STATEMENT SET BEGIN
                         INSERT INTO `first` SELECT order_id, amount, ts FROM (SELECT *, ROW_NUMBER() OVER (
@@ -193,8 +199,11 @@ class ResultsThroughFlinkTest {
                         INSERT INTO per_window SELECT window_start, window_end, COUNT(*)
                           FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(ts), INTERVAL '10' SECOND))
                           GROUP BY window_start, window_end;
+                        INSERT INTO floored SELECT FLOOR(ts TO MINUTE) + INTERVAL '10' SECOND * (EXTRACT(SECOND FROM ts) / 10),
+                          FLOOR(ts TO MINUTE) + INTERVAL '10' SECOND * (EXTRACT(SECOND FROM ts) / 10 + 1), COUNT(*)
+                          FROM orders GROUP BY FLOOR(ts TO MINUTE), EXTRACT(SECOND FROM ts) / 10;
                         END""")
-                .output("first").output("last").output("per_window")
+                .output("first").output("last").output("per_window").output("floored")
                 .build());
 
         assertThat(result.status()).as(result.message()).isEqualTo(CaseResult.Status.PASSED);
@@ -202,6 +211,12 @@ class ResultsThroughFlinkTest {
         assertThat(result.table("last")).isUniqueBy("order_id").keepsLastByEventTimeOf(data, "order_id");
         assertThat(result.table("per_window")).isUniqueBy("window_start").allAlignedTo(Duration.ofSeconds(10))
                 .hasWindows("2026-01-01 00:00:00", "2026-01-01 00:00:10", "2026-01-01 00:00:20")
-                .hasNotFired("2026-01-01 00:01:00");
+                .hasNotFired("2026-01-01 00:01:00")
+                .countsNoLateRecordOf(data, "orders");
+        // a GROUP BY on floored timestamps is no window: it counts the late records too
+        assertThat(result.table("floored")).allAlignedTo(Duration.ofSeconds(10));
+        assertThatThrownBy(() -> assertThat(result.table("floored")).countsNoLateRecordOf(data, "orders"))
+                .hasMessageContaining("to count in column 'orders' no record of its input (325 records, seed 11, 68 behind the watermark)")
+                .hasMessageContaining("more records than arrived in time");
     }
 }

@@ -74,7 +74,18 @@ public final class WindowChecks {
         return out;
     }
 
-    private static long millis(Object timestamp) {
+    /** The column that holds window starts. */
+    public ResultColumn startColumn() {
+        return start;
+    }
+
+    /** The column that holds window ends, if the table has one. */
+    public Optional<ResultColumn> endColumn() {
+        return end;
+    }
+
+    /** A window bound as epoch millis: TIMESTAMP values are read as UTC. */
+    static long millis(Object timestamp) {
         return timestamp instanceof Instant i ? i.toEpochMilli() : ((LocalDateTime) timestamp).toInstant(ZoneOffset.UTC)
                 .toEpochMilli();
     }
