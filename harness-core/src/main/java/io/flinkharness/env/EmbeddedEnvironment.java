@@ -150,6 +150,12 @@ public final class EmbeddedEnvironment implements FlinkKafkaEnvironment {
     }
 
     @Override
+    public String logLocation() {
+        return "this JVM's log output (the embedded Kafka broker and Flink cluster log through SLF4J, e.g. Maven"
+                + " Surefire's target/surefire-reports/*-output.txt)";
+    }
+
+    @Override
     public String toString() {
         return "EmbeddedEnvironment[kafka=" + kafkaBootstrapServers() + ", gateway=" + sqlGatewayUri()
                 + ", flink=" + flinkRestUri() + "]";

@@ -40,6 +40,11 @@ public interface FlinkKafkaEnvironment extends AutoCloseable {
                 + " an environment of your own must implement schemaRegistry())");
     }
 
+    /** Where the logs of Kafka and Flink are, for failure reports. */
+    default String logLocation() {
+        return "the Flink cluster's and Kafka brokers' own log files (Flink REST API: " + flinkRestUri() + ")";
+    }
+
     /** Stops what this environment started; safe to call twice. */
     @Override
     void close();

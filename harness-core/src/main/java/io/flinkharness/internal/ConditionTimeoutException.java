@@ -11,6 +11,16 @@ public final class ConditionTimeoutException extends RuntimeException {
         this.lastSeen = lastSeen;
     }
 
+    private ConditionTimeoutException(String message, String lastSeen, Throwable cause) {
+        super(message, cause);
+        this.lastSeen = lastSeen;
+    }
+
+    /** The same timeout with a hint at the likely fix appended to its message. */
+    public ConditionTimeoutException withHint(String hint) {
+        return new ConditionTimeoutException(getMessage() + " — " + hint, lastSeen, this);
+    }
+
     public String lastSeen() {
         return lastSeen;
     }

@@ -35,6 +35,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * (up to the limit) for open transactions to be committed or aborted, then reads every partition up to that
  * offset. It never sleeps a fixed time.
  *
+ * <p>Thread-safe: reads from several threads take turns.
+ *
  * <pre>{@code
  * try (ReadCommittedReader reader = ReadCommittedReader.connect(env.kafkaBootstrapServers())) {
  *     List<OutputRecord> out = reader.readToEnd("order_counts-3f2a", Duration.ofSeconds(30));
@@ -67,7 +69,7 @@ public final class ReadCommittedReader implements AutoCloseable {
      *
      * @throws KafkaOperationException if the topic does not exist, or a transaction stays open past the limit
      */
-    public List<OutputRecord> readToEnd(String topic, Duration timeout) {
+    public synchronized List<OutputRecord> readToEnd(String topic, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<TopicPartition> partitions = partitions(topic);
         Map<TopicPartition, Long> end = awaitStableEnd(topic, partitions, timeout);
@@ -150,7 +152,7 @@ public final class ReadCommittedReader implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         consumer.close();
         admin.close();
     }

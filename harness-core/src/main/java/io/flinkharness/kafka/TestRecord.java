@@ -63,6 +63,14 @@ public final class TestRecord {
     }
 
     /**
+     * A record stamped with the current time: for jobs that do not read the record's timestamp. Give event-time
+     * input its time with {@link #of(String, String, Instant)}.
+     */
+    public static TestRecord of(String key, String value) {
+        return of(key, value, Instant.now());
+    }
+
+    /**
      * A record whose key and value are already encoded (Avro, Confluent wire format, ...). The arrays are copied.
      *
      * @param key the key bytes, or null for no key

@@ -40,7 +40,7 @@ import java.util.concurrent.Executors;
  * }
  * }</pre>
  *
- * <p>A runner runs one case at a time; share the environment, not the runner, between threads.
+ * <p>Thread-safe: cases may run on several threads at once, each in its own topics and gateway session.
  */
 public final class CaseRunner implements AutoCloseable {
     private final FlinkKafkaEnvironment env;
@@ -50,7 +50,7 @@ public final class CaseRunner implements AutoCloseable {
     private final KafkaTopics topics;
     private final TestRecordProducer producer;
     private final ReadCommittedReader reader;
-    private final ExecutorService kafkaExecutor = Executors.newSingleThreadExecutor(runnable -> {
+    private final ExecutorService kafkaExecutor = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "flink-harness-case-kafka");
         thread.setDaemon(true);
         return thread;
@@ -104,6 +104,70 @@ public final class CaseRunner implements AutoCloseable {
             String path = jars.get(i).toString().replace("'", "''");
             run.session.execute(new SqlStatement("ADD JAR '" + path + "'", "session jars (RunnerSettings)", i + 1, 1),
                     run.sqlCase.timeout());
+        }
+    }
+
+    /**
+     * Opens a session for one test, with this runner's settings and {@link SqlCase#DEFAULT_TIMEOUT} as the limit
+     * of its waits. Close it at the end of the test.
+     */
+    public TestSession openSession(String name) {
+        return openSession(name, SqlCase.DEFAULT_TIMEOUT);
+    }
+
+    /** Opens a session for one test whose waits (statements, jobs, reads) last at most {@code timeout}. */
+    public TestSession openSession(String name, Duration timeout) {
+        java.util.Objects.requireNonNull(name, "name cannot be null");
+        java.util.Objects.requireNonNull(timeout, "timeout cannot be null");
+        if (timeout.isZero() || timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+        }
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the runner is closed");
+            }
+        }
+        return new TestSession(this, name, timeout);
+    }
+
+    FlinkKafkaEnvironment environment() {
+        return env;
+    }
+
+    RunnerSettings settings() {
+        return settings;
+    }
+
+    SqlGatewayClient gateway() {
+        return gateway;
+    }
+
+    FlinkRestClient flink() {
+        return flink;
+    }
+
+    KafkaTopics topics() {
+        return topics;
+    }
+
+    TestRecordProducer producer() {
+        return producer;
+    }
+
+    ReadCommittedReader reader() {
+        return reader;
+    }
+
+    /** Cancels the jobs that have not ended; a cluster that is gone has nothing left to stop. */
+    void cancelUnlessEnded(List<String> jobIds) {
+        for (String jobId : jobIds) {
+            try {
+                if (!flink.status(jobId).isTerminal()) {
+                    flink.cancel(jobId);
+                }
+            } catch (RuntimeException ignored) {
+                // the cluster may be gone; nothing more to stop
+            }
         }
     }
 
@@ -232,15 +296,7 @@ public final class CaseRunner implements AutoCloseable {
     }
 
     private void cleanUp(CaseRun run) {
-        for (String jobId : run.jobIds) {
-            try {
-                if (!flink.status(jobId).isTerminal()) {
-                    flink.cancel(jobId);
-                }
-            } catch (RuntimeException ignored) {
-                // the cluster may be gone; nothing more to stop
-            }
-        }
+        cancelUnlessEnded(run.jobIds);
         if (run.session != null) {
             try {
                 run.session.close();

@@ -22,7 +22,7 @@ final class SchemaRegistryNeeds {
         return c.ddl().contains(FORMAT) || of(c);
     }
 
-    private static boolean writesAvroConfluent(GeneratedData data) {
+    static boolean writesAvroConfluent(GeneratedData data) {
         Map<String, String> options = data.schema().tableOptions();
         return FORMAT.equals(options.get("format")) || FORMAT.equals(options.get("value.format"))
                 || FORMAT.equals(options.get("key.format"));

@@ -9,19 +9,30 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs a test class against the embedded Kafka + Flink environment, started once for the whole test run and
- * shared by every annotated class. Test methods, constructors and lifecycle methods can declare parameters of
- * type {@link io.flinkharness.run.CaseRunner} or {@link io.flinkharness.env.FlinkKafkaEnvironment}.
+ * Runs a test class against Kafka + Flink: the environment starts once per JVM, on first use, and is shared by
+ * every class of the run (also when classes run in parallel); each test gets its own {@link
+ * io.flinkharness.run.TestSession} with its own topics and SQL Gateway session, and every job it started is cancelled
+ * when it ends, passed or failed.
  *
  * <pre>{@code
  * @FlinkSqlTest
- * class ClicksPerMinuteTest {
+ * @KafkaTopic(name = "clicks", partitions = 2)
+ * @KafkaTopic(name = "clicks_per_window")
+ * @SqlScript("sql/clicks-tables.sql")            // CREATE TABLE ... 'topic' = '${topic.clicks}' ...
+ * class ClicksPerWindowTest {
  *     @Test
- *     void countsClicksPerUserAndMinute(CaseRunner runner) {
- *         runner.run(SqlCase.named("clicks per minute")...build()).assertPassed();
+ *     void countsClicksPerWindow(TestSession session, @Topic("clicks") SessionTopic clicks) {
+ *         clicks.send(click("alice", "2024-01-01T00:00:01Z"), ...);
+ *         session.run("INSERT INTO clicks_per_window SELECT ...");
+ *         assertThat(session.table("clicks_per_window")).containsExactlyRowsInAnyOrder(...);
  *     }
  * }
  * }</pre>
+ *
+ * <p>Parameters the extension injects: {@link io.flinkharness.run.TestSession} and
+ * {@link io.flinkharness.run.SessionTopic} (with {@link Topic}) in test and {@code @BeforeEach}/{@code @AfterEach}
+ * methods; {@link io.flinkharness.env.FlinkKafkaEnvironment} and {@link io.flinkharness.run.CaseRunner} anywhere.
+ * For settings in code, register a {@link FlinkSqlExtension} built with {@link FlinkSqlExtension#builder()} instead.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -29,4 +40,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Inherited
 @ExtendWith(FlinkSqlExtension.class)
 public @interface FlinkSqlTest {
+    /**
+     * The environment: {@code "embedded"}. Empty means the system property {@value FlinkSqlExtension#ENVIRONMENT_PROPERTY},
+     * else the environment variable {@value FlinkSqlExtension#ENVIRONMENT_VARIABLE}, else embedded.
+     */
+    String environment() default "";
+
+    /** The limit of every wait of a test (statements, jobs, reads), e.g. {@code "90s"}, {@code "2m"}, {@code "PT2M"}. */
+    String timeout() default "60s";
+
+    /** How often jobs checkpoint: exactly-once output becomes visible to read_committed readers at checkpoints. */
+    String checkpointInterval() default "100ms";
+
+    /** Keep a failed test's topics (they are deleted with the environment) to look at them. */
+    boolean keepTopicsOnFailure() default true;
 }

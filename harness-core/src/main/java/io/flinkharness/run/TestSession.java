@@ -1,0 +1,468 @@
+package io.flinkharness.run;
+
+import io.flinkharness.data.GeneratedData;
+import io.flinkharness.data.RecordSchema;
+import io.flinkharness.data.internal.DdlSchemaReader;
+import io.flinkharness.flink.JobStatus;
+import io.flinkharness.gateway.GatewaySession;
+import io.flinkharness.gateway.SqlScript;
+import io.flinkharness.gateway.SqlStatement;
+import io.flinkharness.gateway.StatementResult;
+import io.flinkharness.kafka.OutputRecord;
+import io.flinkharness.kafka.TestRecord;
+import io.flinkharness.registry.AvroConfluentFormat;
+import io.flinkharness.registry.SchemaRegistryClient;
+import io.flinkharness.results.OutputDecoder;
+import io.flinkharness.results.ResultTable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * One test's isolated share of an environment: topics under names unique to it, its own SQL Gateway session, the
+ * jobs its statements start, and the output of its tables read read_committed. Closing it cancels every job still
+ * running and closes the gateway session; its topics are deleted unless {@link #keepTopics()} was called (a failed
+ * test keeps them for inspection). Step by step where a {@link SqlCase} runs in one go:
+ *
+ * <pre>{@code
+ * try (TestSession session = runner.openSession("clicks per window")) {
+ *     session.createTopic("clicks", 2).send(clicks);
+ *     session.createTopic("counts", 1);
+ *     session.execute(Files.readString(Path.of("src/main/sql/tables.sql")));   // ${topic.clicks}, ...
+ *     session.run("INSERT INTO counts SELECT ...");                              // waits until the job finished
+ *     assertThat(session.table("counts")).containsExactlyRowsInAnyOrder(...);
+ * }
+ * }</pre>
+ *
+ * <p>Placeholders in every statement: {@code ${topic.NAME}} for each topic created here,
+ * {@code ${bootstrap.servers}}, {@code ${case.id}} (unique, e.g. for {@code 'sink.transactional-id-prefix'}) and
+ * {@code ${schema.registry.url}} (starts the environment's registry). Methods are safe to call from several threads,
+ * but a session belongs to one test.
+ */
+public final class TestSession implements AutoCloseable {
+    private static final Pattern CREATE_TABLE = Pattern.compile("(?is)^\\s*(?:--[^\\n]*\\n\\s*)*CREATE\\s+"
+            + "(?:TEMPORARY\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?((?:`[^`]+`|[\\w$]+)(?:\\s*\\.\\s*(?:`[^`]+`|[\\w$]+))*)");
+    private static final Pattern TOPIC_NAME = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final String AVRO_CONFLUENT = "avro-confluent";
+
+    private final CaseRunner runner;
+    private final String name;
+    private final String id;
+    private final Duration timeout;
+    private final Map<String, SessionTopic> topics = new LinkedHashMap<>();
+    private final Map<String, SqlStatement> tables = new LinkedHashMap<>();
+    private final List<SqlJob> jobs = new ArrayList<>();
+    private GatewaySession gatewaySession;
+    private Optional<SchemaRegistryClient> registry = Optional.empty();
+    private boolean avroConfluentJarAdded;
+    private boolean keepTopics;
+    private boolean closed;
+
+    TestSession(CaseRunner runner, String name, Duration timeout) {
+        this.runner = runner;
+        this.name = name;
+        this.id = CaseIds.next(name);
+        this.timeout = timeout;
+    }
+
+    /** The name the test gave the session. */
+    public String name() {
+        return name;
+    }
+
+    /** Unique per session, part of every topic name: {@code clicks-per-window-3f2a9c}. */
+    public String id() {
+        return id;
+    }
+
+    /** The limit of every wait: statements, jobs finishing, reads. */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    // ---- topics
+
+    /**
+     * Creates a topic owned by this session, named {@code LOGICAL-ID} in Kafka; SQL names it {@code ${topic.LOGICAL}}.
+     *
+     * @throws IllegalArgumentException for a name Kafka cannot take, partitions below 1, or a name used twice
+     */
+    public SessionTopic createTopic(String logicalName, int partitions) {
+        if (logicalName == null || !TOPIC_NAME.matcher(logicalName).matches()) {
+            throw new IllegalArgumentException("topic name '" + logicalName + "' is not a valid Kafka topic name:"
+                    + " use letters, digits, '.', '_' and '-'");
+        }
+        if (partitions < 1) {
+            throw new IllegalArgumentException("topic '" + logicalName + "' needs partitions >= 1 but was "
+                    + partitions);
+        }
+        SessionTopic topic;
+        synchronized (this) {
+            checkOpen();
+            if (topics.containsKey(logicalName)) {
+                throw new IllegalArgumentException("topic '" + logicalName + "' is already created in this session"
+                        + " (" + topics.get(logicalName) + ")");
+            }
+            topic = new SessionTopic(this, logicalName, logicalName + "-" + id, partitions);
+            topics.put(logicalName, topic);
+        }
+        runner.topics().create(topic.name(), partitions);
+        return topic;
+    }
+
+    /**
+     * A topic created earlier in this session.
+     *
+     * @throws IllegalArgumentException if there is none of that name
+     */
+    public synchronized SessionTopic topic(String logicalName) {
+        SessionTopic topic = topics.get(logicalName);
+        if (topic == null) {
+            throw new IllegalArgumentException("no topic '" + logicalName + "' in this session; its topics: "
+                    + topics.keySet() + " — create it first with createTopic(\"" + logicalName + "\", partitions)");
+        }
+        return topic;
+    }
+
+    public synchronized List<SessionTopic> topics() {
+        return List.copyOf(topics.values());
+    }
+
+    void send(SessionTopic topic, List<TestRecord> records) {
+        runner.producer().send(topic.name(), records);
+    }
+
+    List<TestRecord> encode(GeneratedData data) {
+        if (SchemaRegistryNeeds.writesAvroConfluent(data)) {
+            registry();
+        }
+        return GeneratedInputEncoding.encode(data, placeholderValues(), currentRegistry());
+    }
+
+    List<OutputRecord> read(String physicalTopic) {
+        return runner.reader().readToEnd(physicalTopic, timeout);
+    }
+
+    // ---- SQL
+
+    /** The values of the placeholders, as statements run now see them. */
+    public synchronized Map<String, String> placeholderValues() {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("bootstrap.servers", runner.environment().kafkaBootstrapServers());
+        values.put("case.id", id);
+        registry.ifPresent(r -> values.put("schema.registry.url", r.url().toString()));
+        topics.values().forEach(t -> values.put("topic." + t.logicalName(), t.name()));
+        return values;
+    }
+
+    /**
+     * Runs every statement of the script in this session's gateway session, in order: DDL, {@code SET},
+     * {@code INSERT INTO} (which starts a job and returns), queries. Jobs it starts are followed by {@link #jobs()}.
+     *
+     * @throws IllegalArgumentException for an unknown placeholder, naming the statement
+     * @throws io.flinkharness.gateway.SqlStatementException when Flink rejects a statement
+     */
+    public List<StatementResult> execute(String sql) {
+        return execute(sql, "sql");
+    }
+
+    /** As {@link #execute(String)}; {@code source} names the script in messages, e.g. a file name. */
+    public List<StatementResult> execute(String sql, String source) {
+        return executeStatements(SqlScript.split(sql, source));
+    }
+
+    /** Runs the statements of a SQL file (UTF-8); messages name the file. */
+    public List<StatementResult> executeFile(Path file) {
+        try {
+            return execute(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read SQL file " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs the statements of a classpath resource (UTF-8), e.g. {@code "sql/tables.sql"}.
+     *
+     * @throws IllegalArgumentException if there is no such resource
+     */
+    public List<StatementResult> executeResource(String resource) {
+        String path = resource.startsWith("/") ? resource.substring(1) : resource;
+        ClassLoader loader = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
+                .orElse(TestSession.class.getClassLoader());
+        try (InputStream in = loader.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no classpath resource '" + path + "' — put the script under"
+                        + " src/test/resources/" + path + " (or give a file path)");
+            }
+            return execute(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read classpath resource " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Starts the job of {@code dml} (an {@code INSERT INTO} or a {@code STATEMENT SET}) and returns at once; the job
+     * keeps running until it ends or the session closes.
+     *
+     * @throws IllegalArgumentException if the statements start no job, or more than one
+     */
+    public SqlJob start(String dml) {
+        List<SqlStatement> statements = SqlScript.split(dml, "dml");
+        checkTopicsExist();
+        int before = jobs().size();
+        executeStatements(statements);
+        List<SqlJob> started = jobs().subList(before, jobs().size());
+        if (started.size() != 1) {
+            throw new IllegalArgumentException("the dml started " + (started.isEmpty() ? "no Flink job" : started.size()
+                    + " jobs " + started) + " — give one INSERT INTO, or one EXECUTE STATEMENT SET for several"
+                    + " sinks" + (started.isEmpty() ? "; DDL goes to execute()" : ""));
+        }
+        return started.get(0);
+    }
+
+    /**
+     * Runs {@code dml} in bounded mode: starts its job and waits until it FINISHED (every source read to its
+     * bounded end, every window flushed, the sinks' transactions committed), so the output is complete.
+     */
+    public SqlJob run(String dml) {
+        return start(dml).awaitFinished(timeout);
+    }
+
+    private List<StatementResult> executeStatements(List<SqlStatement> statements) {
+        List<StatementResult> results = new ArrayList<>();
+        for (SqlStatement statement : statements) {
+            if (statement.text().contains(SchemaRegistryNeeds.URL_PLACEHOLDER)) {
+                registry();
+            }
+            SqlStatement resolved = new Placeholders(placeholderValues()).apply(statement);
+            GatewaySession session = gatewaySession(resolved);
+            StatementResult result = session.execute(resolved, timeout);
+            synchronized (this) {
+                tableName(resolved).ifPresent(table -> tables.put(table, resolved));
+                result.jobId().ifPresent(job -> jobs.add(new SqlJob(job, resolved, runner.flink(), timeout)));
+            }
+            results.add(result);
+        }
+        return results;
+    }
+
+    /** The gateway session, opened on first use with the runner's settings and jars. */
+    private synchronized GatewaySession gatewaySession(SqlStatement next) {
+        checkOpen();
+        if (gatewaySession == null) {
+            gatewaySession = runner.gateway().openSession("flink-sql-harness " + id,
+                    runner.settings().sessionProperties(name));
+            List<Path> jars = runner.settings().sessionJars();
+            for (int i = 0; i < jars.size(); i++) {
+                addJar(jars.get(i), "session jars (RunnerSettings)", i + 1);
+                avroConfluentJarAdded |= jars.get(i).getFileName().equals(AvroConfluentFormat.jar().getFileName());
+            }
+        }
+        if (!avroConfluentJarAdded && next.text().contains(AVRO_CONFLUENT)) {
+            addJar(AvroConfluentFormat.jar(), "the avro-confluent format", 1);
+            avroConfluentJarAdded = true;
+        }
+        return gatewaySession;
+    }
+
+    private void addJar(Path jar, String source, int index) {
+        gatewaySession.execute(new SqlStatement("ADD JAR '" + jar.toString().replace("'", "''") + "'", source, index,
+                1), timeout);
+    }
+
+    private synchronized SchemaRegistryClient registry() {
+        if (registry.isEmpty()) {
+            registry = Optional.of(runner.environment().schemaRegistry());
+        }
+        return registry.get();
+    }
+
+    private synchronized Optional<SchemaRegistryClient> currentRegistry() {
+        return registry;
+    }
+
+    /** Tables whose topic does not exist would make a bounded source end at once: say so before the job starts. */
+    private void checkTopicsExist() {
+        Map<String, SqlStatement> named;
+        synchronized (this) {
+            named = TopicReferences.in(List.copyOf(tables.values()));
+            topics.values().forEach(t -> named.remove(t.name()));
+        }
+        if (named.isEmpty()) {
+            return;
+        }
+        named.keySet().removeAll(runner.topics().existing(named.keySet()));
+        for (Map.Entry<String, SqlStatement> missing : named.entrySet()) {
+            throw new IllegalArgumentException(missing.getValue().location() + ": table option 'topic' = '"
+                    + missing.getKey() + "' names a topic that does not exist — create it in the session"
+                    + " (createTopic or @KafkaTopic) and write '${topic.NAME}'; this session's topics: "
+                    + topics().stream().map(SessionTopic::logicalName).toList());
+        }
+    }
+
+    private static Optional<String> tableName(SqlStatement statement) {
+        Matcher m = CREATE_TABLE.matcher(statement.text());
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String[] parts = m.group(1).split("\\s*\\.\\s*");
+        return Optional.of(key(parts[parts.length - 1].replace("`", "")));
+    }
+
+    private static String key(String tableName) {
+        return tableName.toLowerCase(Locale.ROOT);
+    }
+
+    // ---- results
+
+    /**
+     * Everything committed to the table's topic so far, read read_committed and decoded in the table's formats and
+     * types, as the table's connector means it: {@code upsert-kafka} as the latest row per key, others append.
+     * After {@link #run} this is the job's whole output.
+     *
+     * @param tableName a table created by a {@code CREATE TABLE} this session ran
+     */
+    public ResultTable table(String tableName) {
+        return table(tableName, Optional.empty());
+    }
+
+    /** As {@link #table(String)}, materialized as {@code kind} (e.g. the raw changelog). */
+    public ResultTable table(String tableName, ResultTable.Kind kind) {
+        return table(tableName, Optional.of(kind));
+    }
+
+    private ResultTable table(String tableName, Optional<ResultTable.Kind> kind) {
+        SqlStatement ddl;
+        synchronized (this) {
+            ddl = tables.get(key(tableName.replace("`", "")));
+            if (ddl == null) {
+                throw new IllegalArgumentException("no CREATE TABLE " + tableName + " ran in this session; its tables: "
+                        + tables.keySet());
+            }
+        }
+        RecordSchema schema = DdlSchemaReader.read(ddl, Optional.empty());
+        String topic = schema.tableOptions().get("topic");
+        if (topic == null || topic.contains(";")) {
+            throw new IllegalArgumentException(ddl.location() + ": table " + tableName + " has no single 'topic'"
+                    + " option, so there is no one topic to read");
+        }
+        OutputDecoder decoder = OutputDecoder.forTable(schema);
+        decoder = currentRegistry().map(decoder::withSchemaRegistry).orElse(decoder);
+        List<OutputRecord> records = read(topic);
+        ResultTable table = kind.isPresent() ? decoder.decode(records, kind.get()) : decoder.decode(records);
+        return table.withOrigin("topic " + topic + ", read_committed");
+    }
+
+    // ---- jobs and life cycle
+
+    /** The jobs this session's statements started, in order. */
+    public synchronized List<SqlJob> jobs() {
+        return List.copyOf(jobs);
+    }
+
+    /** Keep the topics when the session closes, e.g. to look at them after a failure. */
+    public synchronized void keepTopics() {
+        keepTopics = true;
+    }
+
+    /**
+     * What a failure report needs: the topics (logical and Kafka names, records sent, seeds), the jobs with their
+     * state (and root exception, if one failed), and where to look further.
+     */
+    public String describe() {
+        List<SessionTopic> ownTopics;
+        List<SqlJob> ownJobs;
+        synchronized (this) {
+            ownTopics = List.copyOf(topics.values());
+            ownJobs = List.copyOf(jobs);
+        }
+        StringBuilder out = new StringBuilder("test session '" + name + "' (id " + id + ")");
+        for (SessionTopic t : ownTopics) {
+            out.append("\n  topic ").append(t.logicalName()).append(": ").append(t.name()).append(", ")
+                    .append(t.partitions()).append(t.partitions() == 1 ? " partition" : " partitions");
+            if (t.recordsSent() > 0) {
+                out.append(", ").append(t.recordsSent()).append(" records sent");
+            }
+            t.seed().ifPresent(seed -> out.append(", generated with seed ").append(seed));
+        }
+        if (ownJobs.isEmpty()) {
+            out.append("\n  no job started");
+        }
+        for (SqlJob job : ownJobs) {
+            out.append("\n  job ").append(job.id()).append(" ").append(jobState(job)).append(": ")
+                    .append(job.statement().head());
+        }
+        out.append("\n  logs: ").append(runner.environment().logLocation());
+        if (!ownJobs.isEmpty()) {
+            out.append("; job exceptions: ").append(runner.environment().flinkRestUri().resolve("/jobs/"
+                    + ownJobs.get(ownJobs.size() - 1).id() + "/exceptions"));
+        }
+        return out.toString();
+    }
+
+    private String jobState(SqlJob job) {
+        try {
+            JobStatus status = job.status();
+            if (status == JobStatus.FAILED) {
+                return status + " (" + runner.flink().failureCause(job.id()) + ")";
+            }
+            return status.toString();
+        } catch (RuntimeException e) {
+            return "(state unknown: " + e.getMessage() + ")";
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("test session '" + name + "' is closed");
+        }
+    }
+
+    /** Cancels the jobs still running, closes the gateway session, deletes the topics unless kept. */
+    @Override
+    public void close() {
+        List<SqlJob> ownJobs;
+        List<String> ownTopics;
+        GatewaySession session;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            ownJobs = List.copyOf(jobs);
+            ownTopics = keepTopics ? List.of() : topics.values().stream().map(SessionTopic::name).toList();
+            session = gatewaySession;
+        }
+        runner.cancelUnlessEnded(ownJobs.stream().map(SqlJob::id).toList());
+        if (session != null) {
+            try {
+                session.close();
+            } catch (RuntimeException ignored) {
+                // a session the gateway has already dropped
+            }
+        }
+        if (!ownTopics.isEmpty()) {
+            runner.topics().deleteInBackground(ownTopics);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TestSession[" + id + ", topics " + new TreeMap<>(topics.values().stream().collect(Collectors.toMap(
+                SessionTopic::logicalName, SessionTopic::name))) + "]";
+    }
+}
