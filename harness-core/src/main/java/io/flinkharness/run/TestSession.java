@@ -345,15 +345,27 @@ public final class TestSession implements AutoCloseable {
         return table(tableName, Optional.of(kind));
     }
 
-    private ResultTable table(String tableName, Optional<ResultTable.Kind> kind) {
-        SqlStatement ddl;
-        synchronized (this) {
-            ddl = tables.get(key(tableName.replace("`", "")));
-            if (ddl == null) {
-                throw new IllegalArgumentException("no CREATE TABLE " + tableName + " ran in this session; its tables: "
-                        + tables.keySet());
-            }
+    /**
+     * The schema of a table this session created, to generate data for it:
+     * {@code DataGenerator.forSchema(session.schemaOf("clicks"))}. Its options hold the physical topic names.
+     *
+     * @throws IllegalArgumentException if no {@code CREATE TABLE} of that name ran in this session
+     */
+    public RecordSchema schemaOf(String tableName) {
+        return DdlSchemaReader.read(createTable(tableName), Optional.empty());
+    }
+
+    private synchronized SqlStatement createTable(String tableName) {
+        SqlStatement ddl = tables.get(key(tableName.replace("`", "")));
+        if (ddl == null) {
+            throw new IllegalArgumentException("no CREATE TABLE " + tableName + " ran in this session; its tables: "
+                    + tables.keySet() + " — run the DDL first (execute, or @SqlScript)");
         }
+        return ddl;
+    }
+
+    private ResultTable table(String tableName, Optional<ResultTable.Kind> kind) {
+        SqlStatement ddl = createTable(tableName);
         RecordSchema schema = DdlSchemaReader.read(ddl, Optional.empty());
         String topic = schema.tableOptions().get("topic");
         if (topic == null || topic.contains(";")) {
