@@ -6,11 +6,8 @@ import java.time.Duration;
 import io.flinkharness.run.CaseResult;
 import io.flinkharness.run.CaseRunner;
 import io.flinkharness.run.SqlCase;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,8 +36,6 @@ import picocli.CommandLine.Option;
 @Command(name = "harness-benchmark", mixinStandardHelpOptions = true,
         description = "Start-up and per-case latency of the embedded environment, medians over fresh JVMs.")
 public final class HarnessBenchmark implements Callable<Integer> {
-    private static final String RESULT = "RESULT ";
-
     @Option(names = "--runs", description = "fresh JVMs to measure (default: ${DEFAULT-VALUE})")
     int runs = 5;
 
@@ -115,30 +110,8 @@ public final class HarnessBenchmark implements Callable<Integer> {
     }
 
     private Map<String, Double> runChild(List<String> options, int cases) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(options);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), HarnessBenchmark.class.getName(),
-                "--child", "--records", String.valueOf(records), "--warm-cases", String.valueOf(cases),
-                "--checkpoint-interval-ms", String.valueOf(checkpointIntervalMs)));
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        Map<String, Double> result = new LinkedHashMap<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                if (line.startsWith(RESULT)) {
-                    String[] kv = line.substring(RESULT.length()).split("=");
-                    result.put(kv[0], Double.parseDouble(kv[1]));
-                } else {
-                    System.out.println("  | " + line);
-                }
-            }
-        }
-        int exit = process.waitFor();
-        if (exit != 0) {
-            throw new IllegalStateException("benchmark child JVM exited with " + exit);
-        }
-        return result;
+        return BenchmarkJvms.run(options, HarnessBenchmark.class, List.of("--child", "--records", String.valueOf(records),
+                "--warm-cases", String.valueOf(cases), "--checkpoint-interval-ms", String.valueOf(checkpointIntervalMs)));
     }
 
     private void child() throws IOException {
@@ -192,13 +165,11 @@ public final class HarnessBenchmark implements Callable<Integer> {
     }
 
     private static void report(String key, double value) {
-        System.out.println(RESULT + key + "=" + value);
+        BenchmarkJvms.report(key, value);
     }
 
     private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        return BenchmarkJvms.median(values);
     }
 
     /** Peak resident set size of this process (VmHWM), or -1 where /proc is not available. */

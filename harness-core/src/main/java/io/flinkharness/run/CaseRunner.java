@@ -130,6 +130,10 @@ public final class CaseRunner implements AutoCloseable {
         return new TestSession(this, name, timeout);
     }
 
+    java.util.concurrent.Executor executor() {
+        return kafkaExecutor;
+    }
+
     FlinkKafkaEnvironment environment() {
         return env;
     }

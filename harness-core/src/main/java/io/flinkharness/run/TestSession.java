@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -102,26 +103,57 @@ public final class TestSession implements AutoCloseable {
      * @throws IllegalArgumentException for a name Kafka cannot take, partitions below 1, or a name used twice
      */
     public SessionTopic createTopic(String logicalName, int partitions) {
-        if (logicalName == null || !TOPIC_NAME.matcher(logicalName).matches()) {
-            throw new IllegalArgumentException("topic name '" + logicalName + "' is not a valid Kafka topic name:"
-                    + " use letters, digits, '.', '_' and '-'");
-        }
-        if (partitions < 1) {
-            throw new IllegalArgumentException("topic '" + logicalName + "' needs partitions >= 1 but was "
-                    + partitions);
-        }
-        SessionTopic topic;
-        synchronized (this) {
-            checkOpen();
+        return createTopics(Map.of(logicalName, partitions)).get(0);
+    }
+
+    /** Creates several topics in one request (faster than one by one), in the map's order. */
+    public List<SessionTopic> createTopics(Map<String, Integer> partitionsByName) {
+        List<SessionTopic> created = declare(partitionsByName);
+        create(created);
+        return created;
+    }
+
+    /**
+     * Names the topics at once, so SQL can use {@code ${topic.NAME}} while Kafka creates them in the background:
+     * DDL does not need a topic to exist, jobs and {@link SessionTopic#send} do, so join the future before those.
+     */
+    public CompletableFuture<List<SessionTopic>> createTopicsAsync(Map<String, Integer> partitionsByName) {
+        List<SessionTopic> declared = declare(partitionsByName);
+        return CompletableFuture.supplyAsync(() -> {
+            create(declared);
+            return declared;
+        }, runner.executor());
+    }
+
+    private synchronized List<SessionTopic> declare(Map<String, Integer> partitionsByName) {
+        checkOpen();
+        List<SessionTopic> declared = new ArrayList<>();
+        partitionsByName.forEach((logicalName, partitions) -> {
+            if (logicalName == null || !TOPIC_NAME.matcher(logicalName).matches()) {
+                throw new IllegalArgumentException("topic name '" + logicalName + "' is not a valid Kafka topic name:"
+                        + " use letters, digits, '.', '_' and '-'");
+            }
+            if (partitions == null || partitions < 1) {
+                throw new IllegalArgumentException("topic '" + logicalName + "' needs partitions >= 1 but was "
+                        + partitions);
+            }
             if (topics.containsKey(logicalName)) {
                 throw new IllegalArgumentException("topic '" + logicalName + "' is already created in this session"
                         + " (" + topics.get(logicalName) + ")");
             }
-            topic = new SessionTopic(this, logicalName, logicalName + "-" + id, partitions);
+        });
+        partitionsByName.forEach((logicalName, partitions) -> {
+            SessionTopic topic = new SessionTopic(this, logicalName, logicalName + "-" + id, partitions);
             topics.put(logicalName, topic);
-        }
-        runner.topics().create(topic.name(), partitions);
-        return topic;
+            declared.add(topic);
+        });
+        return declared;
+    }
+
+    private void create(List<SessionTopic> declared) {
+        Map<String, Integer> physical = new LinkedHashMap<>();
+        declared.forEach(t -> physical.put(t.name(), t.partitions()));
+        runner.topics().create(physical);
     }
 
     /**

@@ -101,7 +101,10 @@ public final class FlinkSqlExtension implements BeforeAllCallback, BeforeEachCal
         TestSession session = runner.openSession(context.getRequiredTestClass().getSimpleName() + " "
                 + method.getName(), settings.timeout());
         context.getStore(NAMESPACE).put(SESSION, new SessionResource(session));
-        declarations.topics().values().forEach(t -> session.createTopic(t.name(), t.partitions()));
+        Map<String, Integer> topics = new java.util.LinkedHashMap<>();
+        declarations.topics().values().forEach(t -> topics.put(t.name(), t.partitions()));
+        // Kafka creates the topics while the gateway runs the scripts: DDL only needs their names
+        java.util.concurrent.CompletableFuture<?> created = session.createTopicsAsync(topics);
         for (Declarations.Script script : declarations.scripts()) {
             try {
                 if (script.resource().isPresent()) {
@@ -110,8 +113,14 @@ public final class FlinkSqlExtension implements BeforeAllCallback, BeforeEachCal
                     session.executeFile(script.file().orElseThrow());
                 }
             } catch (RuntimeException e) {
+                created.exceptionally(ignored -> null).join();
                 throw new IllegalStateException(script.declaredAt() + ": " + e.getMessage(), e);
             }
+        }
+        try {
+            created.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
