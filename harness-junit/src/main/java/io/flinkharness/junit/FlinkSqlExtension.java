@@ -146,7 +146,9 @@ public final class FlinkSqlExtension implements BeforeAllCallback, BeforeEachCal
         if (resource == null) {
             throw throwable;
         }
-        throw FailureReport.enrich(throwable, resource.session().describe());
+        String kept = settings(context).keepTopicsOnFailure()
+                ? "\n  the topics are kept for inspection until the environment stops" : "";
+        throw FailureReport.enrich(throwable, resource.session().describe() + kept);
     }
 
     // ---- parameters
