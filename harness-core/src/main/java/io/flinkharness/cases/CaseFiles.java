@@ -65,11 +65,7 @@ public final class CaseFiles {
     public static List<LoadedCase> loadAll(Path fileOrDirectory) {
         List<LoadedCase> loaded = new ArrayList<>();
         for (Path file : caseFiles(fileOrDirectory)) {
-            try {
-                loaded.add(LoadedCase.loaded(file, load(file)));
-            } catch (CaseFileException e) {
-                loaded.add(LoadedCase.failed(e));
-            }
+            loaded.addAll(CaseFileReader.readAll(file));
         }
         return loaded;
     }

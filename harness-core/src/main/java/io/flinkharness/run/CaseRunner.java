@@ -196,8 +196,8 @@ public final class CaseRunner implements AutoCloseable {
         run.registry = SchemaRegistryNeeds.of(c) ? Optional.of(env.schemaRegistry()) : Optional.empty();
         CompletableFuture<Duration> kafkaSide = CompletableFuture.supplyAsync(() -> prepareKafka(run), kafkaExecutor);
         Placeholders placeholders = new Placeholders(run.placeholderValues(env.kafkaBootstrapServers()));
-        List<SqlStatement> ddl = SqlScript.split(c.ddl(), c.source() + " ddl", c.ddlLine());
-        List<SqlStatement> dml = SqlScript.split(c.dml(), c.source() + " dml", c.dmlLine());
+        List<SqlStatement> ddl = SqlScript.split(c.ddl(), c.ddlSource(), c.ddlLine());
+        List<SqlStatement> dml = SqlScript.split(c.dml(), c.dmlSource(), c.dmlLine());
         List<SqlStatement> resolvedDdl = new ArrayList<>();
         try {
             run.session = gateway.openSession("flink-sql-harness " + run.id, settings.sessionProperties(c.name()));

@@ -32,7 +32,8 @@ import java.util.Objects;
  */
 public record SqlCase(String name, Map<String, Integer> topics, Map<String, List<TestRecord>> inputs, String ddl,
                       String dml, List<Expectation> expectations, Duration timeout, String source, int ddlLine,
-                      int dmlLine, Map<String, GeneratedData> generated) {
+                      int dmlLine, Map<String, GeneratedData> generated, List<String> tags, String ddlSource,
+                      String dmlSource) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
@@ -55,8 +56,19 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
                     + ", dml " + dmlLine);
         }
         generated = Collections.unmodifiableMap(new LinkedHashMap<>(generated));
+        tags = List.copyOf(tags);
+        ddlSource = ddlSource == null ? source + " ddl" : ddlSource;
+        dmlSource = dmlSource == null ? source + " dml" : dmlSource;
         validate(name, topics, inputs, expectations);
         validateGenerated(name, topics, generated);
+    }
+
+    /** A case without tags whose scripts are named after {@code source}. */
+    public SqlCase(String name, Map<String, Integer> topics, Map<String, List<TestRecord>> inputs, String ddl,
+                   String dml, List<Expectation> expectations, Duration timeout, String source, int ddlLine,
+                   int dmlLine, Map<String, GeneratedData> generated) {
+        this(name, topics, inputs, ddl, dml, expectations, timeout, source, ddlLine, dmlLine, generated, List.of(),
+                null, null);
     }
 
     public static Builder named(String name) {
@@ -67,11 +79,13 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
     public SqlCase withExpectation(int index, Expectation expectation) {
         List<Expectation> copy = new ArrayList<>(expectations);
         copy.set(index, expectation);
-        return new SqlCase(name, topics, inputs, ddl, dml, copy, timeout, source, ddlLine, dmlLine, generated);
+        return new SqlCase(name, topics, inputs, ddl, dml, copy, timeout, source, ddlLine, dmlLine, generated, tags,
+                ddlSource, dmlSource);
     }
 
     public SqlCase withTimeout(Duration limit) {
-        return new SqlCase(name, topics, inputs, ddl, dml, expectations, limit, source, ddlLine, dmlLine, generated);
+        return new SqlCase(name, topics, inputs, ddl, dml, expectations, limit, source, ddlLine, dmlLine, generated,
+                tags, ddlSource, dmlSource);
     }
 
     /** The seed of each topic's generated input. */
@@ -140,6 +154,9 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
         private int dmlLine = 1;
         private Duration timeout = DEFAULT_TIMEOUT;
         private String source;
+        private String ddlSource;
+        private String dmlSource;
+        private final List<String> tags = new ArrayList<>();
         private final Map<String, GeneratedData> generated = new LinkedHashMap<>();
 
         private Builder(String name) {
@@ -234,6 +251,29 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
             return this;
         }
 
+        /** Labels to select cases by, e.g. {@code smoke}, {@code windows}. */
+        public Builder tags(List<String> labels) {
+            labels.forEach(t -> {
+                if (t == null || t.isBlank()) {
+                    throw new IllegalArgumentException("case '" + name + "': a tag cannot be blank");
+                }
+                if (!tags.contains(t)) {
+                    tags.add(t);
+                }
+            });
+            return this;
+        }
+
+        /**
+         * Where the ddl and dml scripts come from, for messages (e.g. a SQL file), when not the case's source:
+         * {@code statement 2 (line 7) of sql/tables.sql}.
+         */
+        public Builder scriptSources(String ddlFrom, String dmlFrom) {
+            this.ddlSource = ddlFrom;
+            this.dmlSource = dmlFrom;
+            return this;
+        }
+
         /** Where the case was defined, e.g. a file name, for messages. */
         public Builder source(String description) {
             this.source = description;
@@ -244,7 +284,8 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
             if (dml == null || dml.isBlank()) {
                 throw new IllegalArgumentException("case '" + name + "': dml is missing — give the statement under test");
             }
-            return new SqlCase(name, topics, inputs, ddl, dml, expectations, timeout, source, ddlLine, dmlLine, generated);
+            return new SqlCase(name, topics, inputs, ddl, dml, expectations, timeout, source, ddlLine, dmlLine, generated,
+                    tags, ddlSource, dmlSource);
         }
     }
 }

@@ -153,7 +153,8 @@ class CaseFilesTest {
         Path file = write("typo.yaml", VALID.replace("timeout: 30s", "timeot: 30s"));
 
         assertThatThrownBy(() -> CaseFiles.load(file)).hasMessage(file + ":2:1: timeot: unknown field 'timeot'"
-                + " — did you mean 'timeout'? (known fields: name, timeout, topics, input, generate, ddl, dml, expect)");
+                + " — did you mean 'timeout'? (known fields: name, tags, timeout, topics, input, generate, ddl, ddlFile, dml,"
+                + " dmlFile, expect)");
     }
 
     @Test
@@ -382,7 +383,7 @@ class CaseFilesTest {
         Path file = write("dml.yaml", VALID.replace("dml: |\n  INSERT INTO counts SELECT 1\n", ""));
 
         assertThatThrownBy(() -> CaseFiles.load(file)).hasMessage(file + ":1:1: dml: missing — give the statement"
-                + " under test, e.g. dml: INSERT INTO counts SELECT ...");
+                + " under test, e.g. dml: INSERT INTO counts SELECT ... (or dmlFile: path/to/statement.sql)");
     }
 
     @Test
@@ -406,7 +407,7 @@ class CaseFilesTest {
         Path file = write("two.yaml", VALID + "---\nname: other\n");
 
         assertThatThrownBy(() -> CaseFiles.load(file)).hasMessage(file + ":27:1: a second YAML document starts here"
-                + " — put one case per file");
+                + " — put several cases in one document under cases:, or one case per file");
     }
 
     @Test

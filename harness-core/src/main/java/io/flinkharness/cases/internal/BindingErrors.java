@@ -53,7 +53,7 @@ final class BindingErrors {
         String path = FieldPath.of(e.getPath());
         Class<?> target = e.getTargetType();
         String expected = path.isEmpty() ? "a mapping of the case's fields" : expected(target);
-        String got = problems.index().describe(path);
+        String got = problems.describe(path);
         String problem = "expected " + expected + (got == null ? "" : ", got " + got);
         String fix = path.isEmpty()
                 ? "a case file is a mapping with name, topics, input, ddl, dml and expect"
@@ -62,7 +62,7 @@ final class BindingErrors {
     }
 
     private static JsonLocation location(JsonProcessingException e, String path, Problems problems) {
-        JsonLocation indexed = problems.index().valueLocation(path);
+        JsonLocation indexed = problems.valueLocation(path);
         return indexed != null ? indexed : e.getLocation();
     }
 

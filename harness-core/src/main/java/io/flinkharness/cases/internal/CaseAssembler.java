@@ -4,6 +4,9 @@ import io.flinkharness.cases.internal.CaseDocument.ExpectDocument;
 import io.flinkharness.cases.internal.CaseDocument.InputDocument;
 import io.flinkharness.cases.internal.CaseDocument.TopicDocument;
 import io.flinkharness.run.SqlCase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,16 +28,72 @@ final class CaseAssembler {
         String name = required(doc.name(), "name", "give the case a name, e.g. name: orders per minute");
         SqlCase.Builder builder = SqlCase.named(name).source(problems.file().toString());
         builder.timeout(doc.timeout() == null ? SqlCase.DEFAULT_TIMEOUT : Timeouts.parse(doc.timeout(), problems));
+        if (doc.tags() != null) {
+            tags(doc.tags(), builder);
+        }
+        Script ddl = script("ddl", doc.ddl(), doc.ddlFile(), false,
+                "give the statement under test, e.g. dml: INSERT INTO counts SELECT ...");
+        Script dml = script("dml", doc.dml(), doc.dmlFile(), true,
+                "give the statement under test, e.g. dml: INSERT INTO counts SELECT ...");
         Map<String, TopicDocument> topics = topics(doc.topics(), builder);
         inputs(doc.input(), topics, builder);
-        new GeneratedInputs(problems, new CaseSchemas(problems.file(), doc.ddl()))
+        new GeneratedInputs(problems, new CaseSchemas(problems.file(), ddl.text()))
                 .add(doc.generate(), doc.input(), topics, builder);
-        builder.ddl(doc.ddl() == null ? "" : doc.ddl());
-        builder.dml(required(doc.dml(), "dml",
-                "give the statement under test, e.g. dml: INSERT INTO counts SELECT ..."));
-        builder.scriptLines(firstLine("ddl", doc.ddl()), firstLine("dml", doc.dml()));
+        builder.ddl(ddl.text());
+        builder.dml(dml.text());
+        builder.scriptLines(ddl.line(), dml.line());
+        builder.scriptSources(ddl.source(), dml.source());
         expectations(doc.expect(), topics.keySet(), builder);
         return build(builder);
+    }
+
+    /** A SQL script as the case gives it, inline or in a file, and where it starts for messages. */
+    private record Script(String text, int line, String source) {
+    }
+
+    /**
+     * The {@code ddl} or {@code dml} script: inline text ({@code field}) or a file ({@code fieldFile}, relative to
+     * the case file's folder), not both.
+     */
+    private Script script(String field, String inline, String file, boolean required, String fix) {
+        String fileField = field + "File";
+        if (inline != null && file != null) {
+            throw problems.atKey(fileField, "both " + field + " and " + fileField + " are given",
+                    "give the SQL inline (" + field + ") or in a file (" + fileField + "), not both", null);
+        }
+        if (file != null) {
+            Path base = problems.file().toAbsolutePath().getParent();
+            Path path = base.resolve(file).normalize();
+            if (!Files.isRegularFile(path)) {
+                throw problems.atValue(fileField, "no file " + path, "the path is relative to the folder of "
+                        + problems.file().getFileName());
+            }
+            try {
+                String text = Files.readString(path);
+                if (required && text.isBlank()) {
+                    throw problems.atValue(fileField, "the file " + path + " is empty", fix);
+                }
+                Path shown = problems.file().getParent() == null ? Path.of(file) : problems.file().getParent().resolve(file);
+                return new Script(text, 1, shown.normalize().toString());
+            } catch (IOException e) {
+                throw problems.atValue(fileField, "cannot read " + path + ": " + e.getMessage(), "", e);
+            }
+        }
+        if (required) {
+            required(inline, field, fix + " (or " + fileField + ": path/to/statement.sql)");
+        }
+        return new Script(inline == null ? "" : inline, firstLine(field, inline), null);
+    }
+
+    private void tags(List<String> tags, SqlCase.Builder builder) {
+        for (String tag : tags) {
+            if (tag == null || tag.isBlank() || !tag.matches("[A-Za-z0-9_.-]+")) {
+                // tags of a case add to the shared ones, so the index would not be the one written: name the list
+                throw problems.atValue("tags", "tag '" + tag + "' is not a word",
+                        "use letters, digits, '.', '_' and '-', e.g. tags: [smoke, windows]");
+            }
+        }
+        builder.tags(tags);
     }
 
     /**
@@ -42,7 +101,7 @@ final class CaseAssembler {
      * scalar ({@code ddl: |}), whose text always ends in a line break.
      */
     private int firstLine(String field, String text) {
-        com.fasterxml.jackson.core.JsonLocation at = problems.index().valueLocation(field);
+        com.fasterxml.jackson.core.JsonLocation at = problems.valueLocation(field);
         if (at == null || text == null || at.getLineNr() < 1) {
             return 1;
         }

@@ -57,7 +57,7 @@ final class GeneratedInputs {
         } catch (GeneratorException e) {
             String first = e.problems().get(0);
             java.util.regex.Matcher field = FIELD.matcher(first);
-            String at = field.find() && problems.index().valueLocation(path + ".fields." + field.group(1)) != null
+            String at = field.find() && problems.has(path + ".fields." + field.group(1))
                     ? path + ".fields." + field.group(1) : path;
             throw problems.atValue(at, String.join("; ", e.problems()), "", e);
         } catch (RuntimeException e) {

@@ -76,6 +76,11 @@ final class YamlIndex {
         return new YamlIndex(entries);
     }
 
+    /** Whether the document has a value at {@code path}. */
+    boolean has(String path) {
+        return entries.containsKey(path);
+    }
+
     boolean isEmpty() {
         return entries.isEmpty();
     }
