@@ -12,10 +12,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Loads {@link SqlCase}s from YAML files, one case per file:
+ * Loads {@link SqlCase}s from YAML files. A file holds one case:
  *
  * <pre>
  * name: clicks per user and 5-second window
+ * tags: [windows, smoke]             # optional: to select cases by
  * timeout: 60s                       # optional: 500ms, 60s, 2m
  * topics:
  *   clicks: { partitions: 4 }
@@ -23,20 +24,44 @@ import java.util.stream.Stream;
  * input:
  *   clicks:
  *     - { key: alice, value: { user: alice, amount: 3 }, timestamp: "2024-01-01T00:00:01Z", partition: 0 }
- * ddl: |
+ * generate:                          # optional: records generated for a table of the ddl, see GeneratorSpec
+ *   clicks: { schema: { table: clicks }, seed: 7, records: 1000, ... }
+ * ddl: |                             # or ddlFile: sql/tables.sql (relative to this file)
  *   CREATE TABLE clicks (...) WITH ('topic' = '${topic.clicks}', ...);
- * dml: |
+ * dml: |                             # or dmlFile: sql/counts.sql
  *   INSERT INTO counts SELECT ...
  * expect:
  *   - topic: counts
- *     mode: append                     # or upsert
+ *     mode: append                     # or upsert, retract, changelog
  *     rows:
  *       - { user: alice, clicks: 1 }
+ *     windows: { tumble: 5s, present: ["2024-01-01 00:00:00"], noOthers: true,
+ *                noLateRecordCounted: { input: clicks, count: clicks } }
+ *   - topic: first_orders
+ *     unique: [order_id]
+ *     dedup: { input: orders, key: order_id, keep: first }   # against the generated input's labels
+ * </pre>
+ *
+ * <p>or several: {@code cases:} a list of cases, and {@code shared:} the fields they all start from (a case's own
+ * field replaces a shared one; topics, input and generate merge topic by topic; tags add up):
+ *
+ * <pre>
+ * shared:
+ *   topics: { clicks: { partitions: 1 }, counts: { partitions: 1 } }
+ *   ddlFile: sql/tables.sql
+ *   dml: INSERT INTO counts SELECT ...
+ * cases:
+ *   - name: one click
+ *     input: { clicks: [ ... ] }
+ *     expect: [ ... ]
+ *   - name: no clicks
+ *     expect: [ { topic: counts, rows: [] } ]
  * </pre>
  *
  * <p>A {@code key} or {@code value} written as a mapping is sent as compact JSON, one written as text as is;
  * {@code timestamp} (required) is the record's Kafka timestamp as an ISO-8601 instant. Every problem is reported
- * as a {@link CaseFileException} naming the file, line, column and field.
+ * as a {@link CaseFileException} naming the file, line, column and field ({@code cases[2].expect[0].rows}); a case
+ * that does not load is reported alone, the other cases of its file still load.
  *
  * <pre>{@code
  * SqlCase c = CaseFiles.load(Path.of("samples/cases/tumble-window.yaml"));
@@ -48,17 +73,18 @@ public final class CaseFiles {
     }
 
     /**
-     * Reads and validates one case file; the case's {@link SqlCase#source()} is the file's path.
+     * Reads and validates a file of one case; the case's {@link SqlCase#source()} is the file's path.
      *
-     * @throws CaseFileException if the file cannot be read or does not describe a valid case
+     * @throws CaseFileException if the file cannot be read, does not describe a valid case, or holds several
      */
     public static SqlCase load(Path file) {
         return CaseFileReader.read(file);
     }
 
     /**
-     * Loads a case file, or every {@code *.yaml} / {@code *.yml} file under a directory (recursively, in path
-     * order; hidden files are skipped). A file that fails to load is returned with its error; the others still load.
+     * Loads the cases of a case file, or of every {@code *.yaml} / {@code *.yml} file under a directory
+     * (recursively, in path order; hidden files are skipped). A case (or a file) that fails to load is returned with
+     * its error; the others still load.
      *
      * @throws UncheckedIOException if {@code fileOrDirectory} does not exist or cannot be listed
      */

@@ -229,7 +229,7 @@ public final class CaseRunner implements AutoCloseable {
         try {
             for (Expectation expectation : c.expectations()) {
                 String topic = run.physicalTopics.get(expectation.topic());
-                outputs.check(expectation, topic, reader.readToEnd(topic, run.remaining()));
+                outputs.check(expectation, topic, reader.readToEnd(topic, run.remaining()), c);
             }
         } finally {
             run.tables = outputs.tables();

@@ -28,16 +28,31 @@ import java.util.Objects;
  * @param columns the columns compared; empty for all of the sink table's
  * @param tolerances per column, how far apart values may be and still match
  * @param rowsChecked false for a topic that is only read ({@link SqlCase.Builder#output}), for
- *     {@link CaseResult#table}
+ *     {@link CaseResult#table}, or only checked by {@code checks}
+ * @param checks further checks of the table (windows, uniqueness, deduplication), run in order
  */
 public record Expectation(String topic, OutputMode mode, List<Row> rows, List<String> columns,
-                          Map<String, Tolerance> tolerances, boolean rowsChecked) {
+                          Map<String, Tolerance> tolerances, boolean rowsChecked, List<TableCheck> checks) {
     public Expectation {
         Objects.requireNonNull(topic, "topic cannot be null");
         Objects.requireNonNull(mode, "mode cannot be null");
         rows = List.copyOf(rows);
         columns = List.copyOf(columns);
         tolerances = Collections.unmodifiableMap(new LinkedHashMap<>(tolerances));
+        checks = List.copyOf(checks);
+    }
+
+    /** An expectation without further checks. */
+    public Expectation(String topic, OutputMode mode, List<Row> rows, List<String> columns,
+                       Map<String, Tolerance> tolerances, boolean rowsChecked) {
+        this(topic, mode, rows, columns, tolerances, rowsChecked, List.of());
+    }
+
+    /** The same expectation with one more check of the table. */
+    public Expectation withCheck(TableCheck check) {
+        List<TableCheck> copy = new ArrayList<>(checks);
+        copy.add(Objects.requireNonNull(check, "check cannot be null"));
+        return new Expectation(topic, mode, rows, columns, tolerances, rowsChecked, copy);
     }
 
     /** Rows compared exactly on every column. */
@@ -63,19 +78,19 @@ public record Expectation(String topic, OutputMode mode, List<Row> rows, List<St
     public Expectation withRow(int index, Row row) {
         List<Row> copy = new ArrayList<>(rows);
         copy.set(index, row);
-        return new Expectation(topic, mode, copy, columns, tolerances, rowsChecked);
+        return new Expectation(topic, mode, copy, columns, tolerances, rowsChecked, checks);
     }
 
     /** Compares on these columns only; the rows then give exactly these columns. */
     public Expectation onColumns(String... columnNames) {
-        return new Expectation(topic, mode, rows, List.of(columnNames), tolerances, rowsChecked);
+        return new Expectation(topic, mode, rows, List.of(columnNames), tolerances, rowsChecked, checks);
     }
 
     public Expectation withTolerance(String column, Tolerance tolerance) {
         Map<String, Tolerance> copy = new LinkedHashMap<>(tolerances);
         copy.put(Objects.requireNonNull(column, "column cannot be null"),
                 Objects.requireNonNull(tolerance, "tolerance cannot be null"));
-        return new Expectation(topic, mode, rows, columns, copy, rowsChecked);
+        return new Expectation(topic, mode, rows, columns, copy, rowsChecked, checks);
     }
 
     /** Values of a FLOAT, DOUBLE or DECIMAL column match when at most {@code amount} apart. */

@@ -44,10 +44,21 @@ final class OutputCheck {
         this.registry = registry;
     }
 
-    /** Reads one expectation's records; a mismatch is kept for {@link #mismatches()}. */
+    /** As {@link #check(Expectation, String, List, SqlCase)} for an expectation without checks of its own. */
     void check(Expectation expectation, String physicalTopic, List<OutputRecord> records) {
+        check(expectation, physicalTopic, records, null);
+    }
+
+    /** Reads one expectation's records; a mismatch is kept for {@link #mismatches()}. */
+    void check(Expectation expectation, String physicalTopic, List<OutputRecord> records, SqlCase sqlCase) {
         Optional<OutputDecoder> decoder = decoder(physicalTopic);
         if (decoder.isEmpty()) {
+            if (!expectation.checks().isEmpty()) {
+                throw new IllegalArgumentException("topic '" + expectation.topic() + "': window, unique and dedup"
+                        + " checks need the topic's sink table: declare it in the case's ddl with 'topic' ="
+                        + " '${topic." + expectation.topic() + "}' as a CREATE TABLE the harness can read"
+                        + unreadable.map(why -> " (" + why + ")").orElse(""));
+            }
             if (expectation.rowsChecked()) {
                 checkUntyped(expectation, physicalTopic, records);
             }
@@ -59,6 +70,13 @@ final class OutputCheck {
         if (expectation.rowsChecked()) {
             RowChecks.containsExactlyInAnyOrder(new TableComparer(table, settings(expectation)), expectation.rows(),
                     ROWS_SHOWN).ifPresent(mismatches::add);
+        }
+        for (TableCheck check : expectation.checks()) {
+            try {
+                check.check(table, sqlCase);
+            } catch (AssertionError e) {
+                mismatches.add(String.valueOf(e.getMessage()).strip());
+            }
         }
     }
 

@@ -43,7 +43,8 @@ final class CaseAssembler {
         builder.dml(dml.text());
         builder.scriptLines(ddl.line(), dml.line());
         builder.scriptSources(ddl.source(), dml.source());
-        expectations(doc.expect(), topics.keySet(), builder);
+        expectations(doc.expect(), topics.keySet(), doc.generate() == null ? Set.of() : doc.generate().keySet(),
+                builder);
         return build(builder);
     }
 
@@ -159,16 +160,19 @@ final class CaseAssembler {
         return Suggestions.didYouMean(topic, declared, "declared topics");
     }
 
-    private void expectations(List<ExpectDocument> expect, Set<String> topics, SqlCase.Builder builder) {
+    private void expectations(List<ExpectDocument> expect, Set<String> topics, Set<String> generated,
+                              SqlCase.Builder builder) {
         if (expect == null) {
             return;
         }
+        Expectations reader = new Expectations(problems, generated);
         for (int i = 0; i < expect.size(); i++) {
-            expectation(FieldPath.index("expect", i), expect.get(i), topics, builder);
+            expectation(FieldPath.index("expect", i), expect.get(i), topics, reader, builder);
         }
     }
 
-    private void expectation(String path, ExpectDocument doc, Set<String> topics, SqlCase.Builder builder) {
+    private void expectation(String path, ExpectDocument doc, Set<String> topics, Expectations reader,
+                             SqlCase.Builder builder) {
         if (doc == null) {
             throw problems.atValue(path, "empty expectation", "write { topic: ..., mode: append, rows: [...] }");
         }
@@ -176,7 +180,7 @@ final class CaseAssembler {
         if (!topics.contains(topic)) {
             throw problems.atValue(FieldPath.field(path, "topic"), notDeclared(topic), declaredTopics(topic, topics));
         }
-        builder.expect(new Expectations(problems).read(path, doc, topic));
+        builder.expect(reader.read(path, doc, topic));
     }
 
     /** Anything {@link SqlCase} still rejects becomes a problem of the file as a whole. */

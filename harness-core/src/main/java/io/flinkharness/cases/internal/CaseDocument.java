@@ -57,8 +57,32 @@ record CaseDocument(String name, List<String> tags, String timeout, Map<String, 
                                 Map<String, String> headers) {
     }
 
-    /** The rows expected on one output topic, optionally on some columns and with per-column tolerances. */
+    /**
+     * What is expected of one output topic: rows, optionally on some columns and with per-column tolerances; its
+     * windows; uniqueness; what a deduplication kept.
+     */
     record ExpectDocument(String topic, String mode, List<String> columns, Map<String, Object> tolerance,
-                          List<Map<String, Object>> rows) {
+                          List<Map<String, Object>> rows, WindowsDocument windows, List<String> unique,
+                          DedupDocument dedup) {
+    }
+
+    /** Window checks: bounds columns, the windowing, windows present, absent and not fired, late records. */
+    record WindowsDocument(String start, String end, String tumble, String offset, HopDocument hop,
+                           CumulateDocument cumulate, List<String> present, Boolean noOthers, List<String> notFired,
+                           LateDocument noLateRecordCounted) {
+    }
+
+    record HopDocument(String size, String slide) {
+    }
+
+    record CumulateDocument(String step, String size) {
+    }
+
+    /** {@code noLateRecordCounted: { input: clicks, count: clicks }} */
+    record LateDocument(String input, String count) {
+    }
+
+    /** {@code dedup: { input: orders, key: order_id, keep: first }} */
+    record DedupDocument(String input, String key, String keep) {
     }
 }

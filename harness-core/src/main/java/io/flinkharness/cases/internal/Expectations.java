@@ -6,6 +6,7 @@ import io.flinkharness.results.Tolerance;
 import io.flinkharness.rows.Row;
 import io.flinkharness.run.Expectation;
 import io.flinkharness.run.OutputMode;
+import io.flinkharness.run.TableCheck;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -24,16 +25,21 @@ final class Expectations {
             + " duration (250ms, 1s) for a TIMESTAMP, TIMESTAMP_LTZ or TIME column";
 
     private final Problems problems;
+    private final TableChecks checks;
 
-    Expectations(Problems problems) {
+    /** @param generatedTopics the case's topics with generated input, which checks may compare with */
+    Expectations(Problems problems, Set<String> generatedTopics) {
         this.problems = problems;
+        this.checks = new TableChecks(problems, generatedTopics);
     }
 
     Expectation read(String path, ExpectDocument doc, String topic) {
         OutputMode mode = mode(FieldPath.field(path, "mode"), doc.mode());
         List<String> columns = columns(FieldPath.field(path, "columns"), doc.columns());
-        List<Row> rows = rows(FieldPath.field(path, "rows"), doc.rows(), columns);
-        Expectation expectation = new Expectation(topic, mode, rows, columns, Map.of(), true);
+        List<TableCheck> tableChecks = checks.read(path, doc);
+        boolean rowsGiven = doc.rows() != null || tableChecks.isEmpty();
+        List<Row> rows = rowsGiven ? rows(FieldPath.field(path, "rows"), doc.rows(), columns) : List.of();
+        Expectation expectation = new Expectation(topic, mode, rows, columns, Map.of(), rowsGiven, tableChecks);
         if (doc.tolerance() != null) {
             for (Map.Entry<String, Object> t : doc.tolerance().entrySet()) {
                 String at = FieldPath.field(FieldPath.field(path, "tolerance"), t.getKey());
@@ -84,7 +90,8 @@ final class Expectations {
 
     private List<Row> rows(String path, List<Map<String, Object>> rows, List<String> columns) {
         if (rows == null) {
-            throw problems.atValue(path, "missing", "list the expected rows; write rows: [] to expect none");
+            throw problems.atValue(path, "missing", "list the expected rows; write rows: [] to expect none (or check"
+                    + " the table with windows:, unique: or dedup: alone)");
         }
         List<Row> result = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
