@@ -40,6 +40,10 @@ import java.util.stream.Stream;
  *   - topic: first_orders
  *     unique: [order_id]
  *     dedup: { input: orders, key: order_id, keep: first }   # against the generated input's labels
+ * validate:                          # queries over the case's tables once the jobs have finished
+ *   - name: no order counted twice
+ *     sql: SELECT order_id, COUNT(*) AS n FROM first_orders GROUP BY order_id HAVING COUNT(*) > 1
+ *     rows: []
  * </pre>
  *
  * <p>or several: {@code cases:} a list of cases, and {@code shared:} the fields they all start from (a case's own

@@ -26,6 +26,23 @@ public record SqlStatement(String text, String source, int index, int line) {
         return "statement " + index + " (line " + line + ") of " + source;
     }
 
+    private static final java.util.regex.Pattern CREATE_TABLE = java.util.regex.Pattern.compile(
+            "(?is)^\\s*(?:--[^\\n]*\\n\\s*)*CREATE\\s+(?:TEMPORARY\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?"
+                    + "((?:`[^`]+`|[\\w$]+)(?:\\s*\\.\\s*(?:`[^`]+`|[\\w$]+))*)");
+
+    /**
+     * The name of the table a {@code CREATE TABLE} statement creates, without catalog, database or backquotes;
+     * empty for any other statement.
+     */
+    public java.util.Optional<String> createdTable() {
+        java.util.regex.Matcher m = CREATE_TABLE.matcher(text);
+        if (!m.find()) {
+            return java.util.Optional.empty();
+        }
+        String[] parts = m.group(1).split("\\s*\\.\\s*");
+        return java.util.Optional.of(parts[parts.length - 1].replace("`", ""));
+    }
+
     /** The first words of the statement, for short messages. */
     public String head() {
         String flat = text.strip().replaceAll("\\s+", " ");

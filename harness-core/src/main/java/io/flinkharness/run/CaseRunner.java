@@ -234,9 +234,18 @@ public final class CaseRunner implements AutoCloseable {
         } finally {
             run.tables = outputs.tables();
         }
+        List<String> mismatches = new ArrayList<>(outputs.mismatches());
+        if (!c.validations().isEmpty()) {
+            Map<String, io.flinkharness.results.ResultTable> tables = outputs.tablesByName(
+                    run.physicalTopics.values(), topic -> reader.readToEnd(topic, run.remaining()));
+            ValidationQueries queries = new ValidationQueries(env);
+            for (ValidationQuery query : c.validations()) {
+                queries.check(query, tables).ifPresent(mismatches::add);
+            }
+        }
         run.lap("read");
-        if (!outputs.mismatches().isEmpty()) {
-            throw new RowsMismatchError(String.join("\n\n", outputs.mismatches()));
+        if (!mismatches.isEmpty()) {
+            throw new RowsMismatchError(String.join("\n\n", mismatches));
         }
     }
 

@@ -84,6 +84,30 @@ final class OutputCheck {
         return tables;
     }
 
+    /**
+     * Every table of the DDL whose topic is one of {@code physicalTopics}, by table name, read with
+     * {@code read} and materialized as its connector means it: what validation queries see.
+     */
+    Map<String, ResultTable> tablesByName(java.util.Collection<String> physicalTopics,
+                                          java.util.function.Function<String, List<OutputRecord>> read) {
+        Map<String, ResultTable> byName = new LinkedHashMap<>();
+        for (SqlStatement statement : ddl) {
+            Optional<String> name = statement.createdTable();
+            if (name.isEmpty()) {
+                continue;
+            }
+            RecordSchema schema = DdlSchemaReader.read(statement, Optional.empty());
+            String topic = schema.tableOptions().get("topic");
+            if (topic != null && physicalTopics.contains(topic)) {
+                OutputDecoder decoder = OutputDecoder.forTable(schema);
+                decoder = registry.map(decoder::withSchemaRegistry).orElse(decoder);
+                byName.put(name.get(), decoder.decode(read.apply(topic)).withOrigin("topic " + topic
+                        + ", read_committed"));
+            }
+        }
+        return byName;
+    }
+
     /** The diffs of the expectations that did not match, in the order of the expectations. */
     List<String> mismatches() {
         return mismatches;

@@ -33,7 +33,7 @@ import java.util.Objects;
 public record SqlCase(String name, Map<String, Integer> topics, Map<String, List<TestRecord>> inputs, String ddl,
                       String dml, List<Expectation> expectations, Duration timeout, String source, int ddlLine,
                       int dmlLine, Map<String, GeneratedData> generated, List<String> tags, String ddlSource,
-                      String dmlSource) {
+                      String dmlSource, List<ValidationQuery> validations) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
@@ -57,6 +57,7 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
         }
         generated = Collections.unmodifiableMap(new LinkedHashMap<>(generated));
         tags = List.copyOf(tags);
+        validations = List.copyOf(validations);
         ddlSource = ddlSource == null ? source + " ddl" : ddlSource;
         dmlSource = dmlSource == null ? source + " dml" : dmlSource;
         validate(name, topics, inputs, expectations);
@@ -68,7 +69,7 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
                    String dml, List<Expectation> expectations, Duration timeout, String source, int ddlLine,
                    int dmlLine, Map<String, GeneratedData> generated) {
         this(name, topics, inputs, ddl, dml, expectations, timeout, source, ddlLine, dmlLine, generated, List.of(),
-                null, null);
+                null, null, List.of());
     }
 
     public static Builder named(String name) {
@@ -80,12 +81,12 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
         List<Expectation> copy = new ArrayList<>(expectations);
         copy.set(index, expectation);
         return new SqlCase(name, topics, inputs, ddl, dml, copy, timeout, source, ddlLine, dmlLine, generated, tags,
-                ddlSource, dmlSource);
+                ddlSource, dmlSource, validations);
     }
 
     public SqlCase withTimeout(Duration limit) {
         return new SqlCase(name, topics, inputs, ddl, dml, expectations, limit, source, ddlLine, dmlLine, generated,
-                tags, ddlSource, dmlSource);
+                tags, ddlSource, dmlSource, validations);
     }
 
     /** The seed of each topic's generated input. */
@@ -157,6 +158,7 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
         private String ddlSource;
         private String dmlSource;
         private final List<String> tags = new ArrayList<>();
+        private final List<ValidationQuery> validations = new ArrayList<>();
         private final Map<String, GeneratedData> generated = new LinkedHashMap<>();
 
         private Builder(String name) {
@@ -251,6 +253,12 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
             return this;
         }
 
+        /** A query over the case's tables, run once its jobs have finished, and the rows it must return. */
+        public Builder validate(ValidationQuery query) {
+            validations.add(Objects.requireNonNull(query, "query cannot be null"));
+            return this;
+        }
+
         /** Labels to select cases by, e.g. {@code smoke}, {@code windows}. */
         public Builder tags(List<String> labels) {
             labels.forEach(t -> {
@@ -285,7 +293,7 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
                 throw new IllegalArgumentException("case '" + name + "': dml is missing — give the statement under test");
             }
             return new SqlCase(name, topics, inputs, ddl, dml, expectations, timeout, source, ddlLine, dmlLine, generated,
-                    tags, ddlSource, dmlSource);
+                    tags, ddlSource, dmlSource, validations);
         }
     }
 }

@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -55,8 +54,6 @@ import java.util.stream.Collectors;
  * but a session belongs to one test.
  */
 public final class TestSession implements AutoCloseable {
-    private static final Pattern CREATE_TABLE = Pattern.compile("(?is)^\\s*(?:--[^\\n]*\\n\\s*)*CREATE\\s+"
-            + "(?:TEMPORARY\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?((?:`[^`]+`|[\\w$]+)(?:\\s*\\.\\s*(?:`[^`]+`|[\\w$]+))*)");
     private static final Pattern TOPIC_NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final String AVRO_CONFLUENT = "avro-confluent";
 
@@ -347,12 +344,7 @@ public final class TestSession implements AutoCloseable {
     }
 
     private static Optional<String> tableName(SqlStatement statement) {
-        Matcher m = CREATE_TABLE.matcher(statement.text());
-        if (!m.find()) {
-            return Optional.empty();
-        }
-        String[] parts = m.group(1).split("\\s*\\.\\s*");
-        return Optional.of(key(parts[parts.length - 1].replace("`", "")));
+        return statement.createdTable().map(TestSession::key);
     }
 
     private static String key(String tableName) {

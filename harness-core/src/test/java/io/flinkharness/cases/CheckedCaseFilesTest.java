@@ -80,6 +80,14 @@ class CheckedCaseFilesTest {
                 mode: upsert
                 unique: [click_id]
                 dedup: { input: clicks, key: click_id, keep: first }
+            validate:
+              - name: no click kept twice
+                sql: SELECT click_id, COUNT(*) AS n FROM first_clicks GROUP BY click_id HAVING COUNT(*) > 1
+                rows: []
+              - name: two windows from midnight
+                sql: |
+                  SELECT COUNT(*) AS windows, MIN(window_start) AS first_window FROM counts
+                rows: [{ windows: 2, first_window: "2026-01-01 00:00:00" }]
             """;
 
     @TempDir
@@ -101,7 +109,7 @@ class CheckedCaseFilesTest {
     @Test
     void aCheckThatDoesNotHoldFailsTheCaseWithItsMessage() throws IOException {
         SqlCase c = CaseFiles.load(write("wrong.yaml", CASE.replace("tumble: 10s", "tumble: 4s")
-                .replace("keep: first", "keep: last")));
+                .replace("keep: first", "keep: last").replace("windows: 2, first", "windows: 3, first")));
 
         CaseResult result = SharedTestEnvironment.runner().run(c);
 
@@ -109,7 +117,24 @@ class CheckedCaseFilesTest {
         assertThat(result.message())
                 .contains("to be tumbling windows of 4s\nbut found 2 windows that are not:")
                 .contains("to keep the last record per click_id by event time of its input")
+                .contains("Expecting table validation 'two windows from midnight' (" + dir.resolve("wrong.yaml")
+                        + ":68 validate[1], append, 1 row)\n")
+                .contains("    - 3       | 2026-01-01 00:00:00\n    + 2       | 2026-01-01 00:00:00\n")
+                .contains("query:\n  SELECT COUNT(*) AS windows, MIN(window_start) AS first_window FROM counts")
                 .contains("generated input: topic 'clicks' seed 42");
+    }
+
+    @Test
+    void aValidationQueryFlinkRejectsIsAnErrorThatSaysWhere() throws IOException {
+        SqlCase c = CaseFiles.load(write("bad-query.yaml", CASE.replace("FROM first_clicks GROUP BY",
+                "FROM first_click GROUP BY")));
+
+        CaseResult result = SharedTestEnvironment.runner().run(c);
+
+        assertThat(result.status()).isEqualTo(CaseResult.Status.ERROR);
+        assertThat(result.message()).contains(dir.resolve("bad-query.yaml") + ":65 validate[0]: the validation"
+                + " query failed: ").contains("first_click").contains("the tables it can read: [clicks, counts,"
+                + " first_clicks]");
     }
 
     @Test

@@ -45,6 +45,9 @@ final class CaseAssembler {
         builder.scriptSources(ddl.source(), dml.source());
         expectations(doc.expect(), topics.keySet(), doc.generate() == null ? Set.of() : doc.generate().keySet(),
                 builder);
+        if (doc.validate() != null) {
+            validations(doc.validate(), builder);
+        }
         return build(builder);
     }
 
@@ -84,6 +87,35 @@ final class CaseAssembler {
             required(inline, field, fix + " (or " + fileField + ": path/to/statement.sql)");
         }
         return new Script(inline == null ? "" : inline, firstLine(field, inline), null);
+    }
+
+    private void validations(List<CaseDocument.ValidateDocument> queries, SqlCase.Builder builder) {
+        for (int i = 0; i < queries.size(); i++) {
+            String path = FieldPath.index("validate", i);
+            CaseDocument.ValidateDocument q = queries.get(i);
+            if (q == null) {
+                throw problems.atValue(path, "empty validation query", "write { sql: SELECT ..., rows: [] }");
+            }
+            String sql = required(q.sql(), FieldPath.field(path, "sql"), "write the query, e.g. sql: SELECT order_id"
+                    + " FROM first_orders GROUP BY order_id HAVING COUNT(*) > 1");
+            if (q.rows() == null) {
+                throw problems.atValue(FieldPath.field(path, "rows"), "missing", "list the rows the query must"
+                        + " return; write rows: [] for none");
+            }
+            List<io.flinkharness.rows.Row> rows = new java.util.ArrayList<>();
+            for (int r = 0; r < q.rows().size(); r++) {
+                if (q.rows().get(r) == null) {
+                    throw problems.atValue(FieldPath.index(FieldPath.field(path, "rows"), r), "empty row",
+                            "write { column: value, ... }");
+                }
+                rows.add(io.flinkharness.rows.Row.of(q.rows().get(r)));
+            }
+            com.fasterxml.jackson.core.JsonLocation at = problems.valueLocation(FieldPath.field(path, "sql"));
+            String source = problems.file() + ":" + (at == null ? 1 : at.getLineNr()) + " "
+                    + problems.inFile(path);
+            builder.validate(new io.flinkharness.run.ValidationQuery(q.name() == null ? "query " + (i + 1) : q.name(),
+                    sql, rows, source));
+        }
     }
 
     private void tags(List<String> tags, SqlCase.Builder builder) {

@@ -11,7 +11,8 @@ import java.util.Map;
  */
 record CaseDocument(String name, List<String> tags, String timeout, Map<String, TopicDocument> topics,
                     Map<String, List<InputDocument>> input, Map<String, GeneratorSpec> generate, String ddl,
-                    String ddlFile, String dml, String dmlFile, List<ExpectDocument> expect) {
+                    String ddlFile, String dml, String dmlFile, List<ExpectDocument> expect,
+                    List<ValidateDocument> validate) {
 
     /**
      * This case's fields over the shared ones: a field the case gives replaces the shared one (ddl and ddlFile
@@ -27,7 +28,8 @@ record CaseDocument(String name, List<String> tags, String timeout, Map<String, 
         return new CaseDocument(name, union(shared.tags, tags), timeout != null ? timeout : shared.timeout,
                 merged(shared.topics, topics), merged(shared.input, input), merged(shared.generate, generate),
                 ownDdl ? ddl : shared.ddl, ownDdl ? ddlFile : shared.ddlFile, ownDml ? dml : shared.dml,
-                ownDml ? dmlFile : shared.dmlFile, expect != null ? expect : shared.expect);
+                ownDml ? dmlFile : shared.dmlFile, expect != null ? expect : shared.expect,
+                validate != null ? validate : shared.validate);
     }
 
     private static <V> Map<String, V> merged(Map<String, V> shared, Map<String, V> own) {
@@ -80,6 +82,10 @@ record CaseDocument(String name, List<String> tags, String timeout, Map<String, 
 
     /** {@code noLateRecordCounted: { input: clicks, count: clicks }} */
     record LateDocument(String input, String count) {
+    }
+
+    /** A validation query and the rows it must return: {@code { name: ..., sql: SELECT ..., rows: [] }}. */
+    record ValidateDocument(String name, String sql, List<Map<String, Object>> rows) {
     }
 
     /** {@code dedup: { input: orders, key: order_id, keep: first }} */
