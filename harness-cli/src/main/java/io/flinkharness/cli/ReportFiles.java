@@ -62,6 +62,9 @@ final class ReportFiles {
                 return true;
             } catch (IOException e) {
                 problem = Optional.of(reason(e));
+            } catch (RuntimeException e) {
+                problem = Optional.of("the report could not be made: " + e
+                        + " — this is a bug of flink-sql-harness; the case results above are complete");
             }
         }
         err.println("cannot write the " + what + " to " + file + ": " + problem.get());

@@ -7,6 +7,7 @@ import io.flinkharness.run.CaseTimings;
 import io.flinkharness.run.SqlCase;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -39,7 +40,7 @@ final class CaseSection {
                 .append(" class=\"badge ").append(status).append("\">").append(status.replace('-', ' '))
                 .append("</span> ").append(escape(entry.name())).append("</h2>\n<p class=\"where\"><code>")
                 .append(escape(report.show(entry.file()))).append("</code> · ")
-                .append(JUnitXmlWriter.seconds(entry.elapsed())).append(" s</p>\n");
+                .append(RunReport.seconds(entry.elapsed())).append(" s</p>\n");
         if (entry instanceof ReportEntry.Ran ran) {
             timings(ran.result().timings(), entry.elapsed());
         }
@@ -83,7 +84,7 @@ final class CaseSection {
     }
 
     private static String input(SqlCase sqlCase, String topic) {
-        int explicit = sqlCase.inputs().getOrDefault(topic, java.util.List.of()).size();
+        int explicit = sqlCase.inputs().getOrDefault(topic, List.of()).size();
         String generated = sqlCase.generated().containsKey(topic)
                 ? sqlCase.generated().get(topic).size() + " generated (seed " + sqlCase.seeds().get(topic) + ")" : "";
         String given = explicit == 0 ? "" : explicit + " explicit";

@@ -91,7 +91,7 @@ public final class HtmlReportWriter {
                 .append("</td><td>").append(report.count(Outcome.FAILED)).append("</td><td>")
                 .append(report.count(Outcome.ERROR, Outcome.NOT_RUN)).append("</td><td>")
                 .append(report.count(Outcome.NOT_LOADED)).append("</td><td>")
-                .append(JUnitXmlWriter.seconds(report.elapsed())).append(" s</td></tr>\n</table>\n")
+                .append(RunReport.seconds(report.elapsed())).append(" s</td></tr>\n</table>\n")
                 .append("<p class=\"where\">started ").append(report.started()).append(" · working directory <code>")
                 .append(escape(report.workingDirectory().toString())).append("</code></p>\n");
     }
@@ -105,7 +105,7 @@ public final class HtmlReportWriter {
             html.append("<tr><td><span class=\"badge ").append(status).append("\">").append(status.replace('-', ' '))
                     .append("</span></td><td><a href=\"#case-").append(i + 1).append("\">").append(escape(e.name()))
                     .append("</a></td><td><code>").append(escape(report.show(e.file()))).append("</code></td><td>")
-                    .append(JUnitXmlWriter.seconds(e.elapsed())).append(" s</td></tr>\n");
+                    .append(RunReport.seconds(e.elapsed())).append(" s</td></tr>\n");
         }
         html.append("</table>\n");
     }

@@ -7,7 +7,6 @@ import io.flinkharness.run.SqlCase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The "Input" part of a case in the HTML report: for a case whose DML has a TUMBLE, HOP or CUMULATE window, a
@@ -89,17 +88,10 @@ final class InputPicture {
     }
 
     private static String row(InputPoint p) {
-        String watermark = p.lowestWatermark().equals(p.highestWatermark())
-                ? p.lowestWatermark().map(Object::toString).orElse("none")
-                : "between " + show(p.lowestWatermark()) + " and " + show(p.highestWatermark());
         return "<tr class=\"" + (p.late() ? "late" : "maybe-late") + "\"><td>" + p.arrival() + "</td><td>"
                 + (p.partition().isPresent() ? String.valueOf(p.partition().getAsInt()) : "by key") + "</td><td>"
-                + p.eventTime() + "</td><td>" + escape(watermark) + "</td><td>" + escape(p.origin()) + "</td><td>"
+                + p.eventTime() + "</td><td>" + escape(p.watermarkText()) + "</td><td>" + escape(p.origin()) + "</td><td>"
                 + p.lateness().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "</td></tr>\n";
-    }
-
-    private static String show(Optional<java.time.Instant> t) {
-        return t.map(Object::toString).orElse("none");
     }
 
     private static String noPicture(String reason) {

@@ -32,6 +32,16 @@ public record InputPoint(long arrival, Instant eventTime, OptionalInt partition,
         return lateness == Lateness.LATE;
     }
 
+    /** The watermark on arrival for people: {@code none}, an instant, or {@code between A and B}. */
+    public String watermarkText() {
+        return lowestWatermark.equals(highestWatermark) ? show(lowestWatermark)
+                : "between " + show(lowestWatermark) + " and " + show(highestWatermark);
+    }
+
+    private static String show(Optional<Instant> t) {
+        return t.map(Instant::toString).orElse("none");
+    }
+
     /** Late or not depending on how partitions interleave or when watermarks are emitted. */
     public boolean maybeLate() {
         return lateness == Lateness.DEPENDS_ON_INTERLEAVING || lateness == Lateness.DEPENDS_ON_EMISSION_TIMING;

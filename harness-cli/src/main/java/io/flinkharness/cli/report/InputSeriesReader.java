@@ -1,7 +1,6 @@
 package io.flinkharness.cli.report;
 
 import io.flinkharness.data.GeneratedData;
-import io.flinkharness.data.Lateness;
 import io.flinkharness.data.RecordLabel;
 import io.flinkharness.data.RecordSchema;
 import io.flinkharness.kafka.TestRecord;
@@ -32,6 +31,12 @@ public final class InputSeriesReader {
         GeneratedData generated = sqlCase.generated().get(topic);
         if (generated != null) {
             generated.records().forEach(r -> points.add(point(r.label())));
+            if (new InputSeries(topic, partitions, points, notes).watermarkIsARange()) {
+                notes.add("the watermark on arrival of the generated records is a range: it depends on how the"
+                        + " source interleaves the " + generated.partitions() + " partitions; the picture draws the"
+                        + " highest it can be (dotted) and the lowest (solid; none until every partition has been"
+                        + " read)");
+            }
         }
         List<TestRecord> explicit = sqlCase.inputs().getOrDefault(topic, List.of());
         if (!explicit.isEmpty()) {

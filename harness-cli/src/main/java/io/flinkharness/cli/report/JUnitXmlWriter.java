@@ -70,7 +70,7 @@ public final class JUnitXmlWriter {
         xml.writeStartElement("testsuites");
         xml.writeAttribute("name", "flink-sql-harness");
         counts(report.entries());
-        xml.writeAttribute("time", seconds(report.elapsed()));
+        xml.writeAttribute("time", RunReport.seconds(report.elapsed()));
         xml.writeAttribute("timestamp", timestamp(report.started()));
         for (Map.Entry<Path, List<ReportEntry>> file : report.byFile().entrySet()) {
             suite(report.show(file.getKey()), file.getValue());
@@ -86,7 +86,7 @@ public final class JUnitXmlWriter {
         xml.writeStartElement("testsuite");
         xml.writeAttribute("name", file);
         counts(entries);
-        xml.writeAttribute("time", seconds(entries.stream().map(ReportEntry::elapsed)
+        xml.writeAttribute("time", RunReport.seconds(entries.stream().map(ReportEntry::elapsed)
                 .reduce(Duration.ZERO, Duration::plus)));
         xml.writeAttribute("timestamp", timestamp(entries.get(0).started()));
         for (ReportEntry entry : entries) {
@@ -110,7 +110,7 @@ public final class JUnitXmlWriter {
         xml.writeStartElement("testcase");
         xml.writeAttribute("name", XmlText.clean(entry.name()));
         xml.writeAttribute("classname", file);
-        xml.writeAttribute("time", seconds(entry.elapsed()));
+        xml.writeAttribute("time", RunReport.seconds(entry.elapsed()));
         if (entry.outcome() != Outcome.PASSED) {
             problem(entry);
         }
@@ -145,13 +145,13 @@ public final class JUnitXmlWriter {
     }
 
     private static String systemOut(ReportEntry.Ran ran) {
-        SqlCase c = ran.ran();
+        SqlCase c = ran.definition();
         String seeds = c.seeds().isEmpty() ? "none (no generated input)" : c.seeds().entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
         String topics = ran.result().topics().entrySet().stream()
                 .map(e -> e.getKey() + " -> " + e.getValue()).collect(Collectors.joining(", "));
         String lines = "status: " + ran.result().status() + "\n"
-                + "elapsed: " + seconds(ran.elapsed()) + " s\n"
+                + "elapsed: " + RunReport.seconds(ran.elapsed()) + " s\n"
                 + "timings: " + ran.result().timings() + "\n"
                 + "generated input seeds: " + seeds + "\n"
                 + "topics: " + (topics.isEmpty() ? "none created" : topics) + "\n"
@@ -165,10 +165,6 @@ public final class JUnitXmlWriter {
 
     private void newline(int depth) throws XMLStreamException {
         xml.writeCharacters("\n" + "  ".repeat(depth));
-    }
-
-    static String seconds(Duration d) {
-        return String.format(Locale.ROOT, "%.3f", d.toNanos() / 1e9);
     }
 
     private static String timestamp(Instant t) {

@@ -42,10 +42,10 @@ public sealed interface ReportEntry {
     Optional<SqlCase> sqlCase();
 
     /** A case that ran to a result. */
-    record Ran(Path file, SqlCase ran, CaseResult result, Instant started) implements ReportEntry {
+    record Ran(Path file, SqlCase definition, CaseResult result, Instant started) implements ReportEntry {
         public Ran {
             Objects.requireNonNull(file, "file cannot be null");
-            Objects.requireNonNull(ran, "ran cannot be null");
+            Objects.requireNonNull(definition, "definition cannot be null");
             Objects.requireNonNull(result, "result cannot be null");
             Objects.requireNonNull(started, "started cannot be null");
         }
@@ -76,7 +76,7 @@ public sealed interface ReportEntry {
 
         @Override
         public Optional<SqlCase> sqlCase() {
-            return Optional.of(ran);
+            return Optional.of(definition);
         }
     }
 
@@ -119,17 +119,17 @@ public sealed interface ReportEntry {
     }
 
     /** A loaded case that did not run: the environment it needed did not start. */
-    record NotRun(Path file, SqlCase notRun, RuntimeException cause, Instant started) implements ReportEntry {
+    record NotRun(Path file, SqlCase definition, RuntimeException cause, Instant started) implements ReportEntry {
         public NotRun {
             Objects.requireNonNull(file, "file cannot be null");
-            Objects.requireNonNull(notRun, "notRun cannot be null");
+            Objects.requireNonNull(definition, "definition cannot be null");
             Objects.requireNonNull(cause, "cause cannot be null");
             Objects.requireNonNull(started, "started cannot be null");
         }
 
         @Override
         public String name() {
-            return notRun.name();
+            return definition.name();
         }
 
         @Override
@@ -149,7 +149,7 @@ public sealed interface ReportEntry {
 
         @Override
         public Optional<SqlCase> sqlCase() {
-            return Optional.of(notRun);
+            return Optional.of(definition);
         }
     }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ public final class RunRecorder {
     private final Clock clock;
     private final Instant started;
     private final long startNanos = System.nanoTime();
-    private final List<Path> fileOrder = new ArrayList<>();
+    private final Map<Path, Integer> fileOrder = new HashMap<>();
     private final Map<SqlCase, Path> files = new IdentityHashMap<>();
     private final List<ReportEntry> entries = new ArrayList<>();
 
@@ -40,7 +41,7 @@ public final class RunRecorder {
     /** The case files of the run, in the order the report lists them. */
     public void loaded(List<LoadedCase> loaded) {
         for (LoadedCase l : loaded) {
-            fileOrder.add(l.file());
+            fileOrder.putIfAbsent(l.file(), fileOrder.size());
             l.sqlCase().ifPresent(c -> files.put(c, l.file()));
             l.error().ifPresent(e -> entries.add(new ReportEntry.NotLoaded(e, started)));
         }
@@ -61,7 +62,7 @@ public final class RunRecorder {
     /** The run so far, entries in the order of their case files. */
     public RunReport report(Path workingDirectory) {
         List<ReportEntry> ordered = new ArrayList<>(entries);
-        ordered.sort(Comparator.comparingInt(e -> fileOrder.indexOf(e.file())));
+        ordered.sort(Comparator.comparingInt(e -> fileOrder.getOrDefault(e.file(), Integer.MAX_VALUE)));
         return new RunReport(started, Duration.ofNanos(System.nanoTime() - startNanos), workingDirectory, ordered);
     }
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -42,6 +43,11 @@ public record RunReport(Instant started, Duration elapsed, Path workingDirectory
         Map<Path, List<ReportEntry>> files = new LinkedHashMap<>();
         entries.forEach(e -> files.computeIfAbsent(e.file(), f -> new ArrayList<>()).add(e));
         return files;
+    }
+
+    /** A duration as the reports show it: seconds with three decimals ({@code 1.250}). */
+    public static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.3f", d.toNanos() / 1e9);
     }
 
     /**

@@ -48,10 +48,12 @@ final class SvgLegend {
             row.swatch("<rect class=\"maybe-late\" x=\"%x0\" y=\"2\" width=\"8\" height=\"8\" stroke=\"#333333\"/>",
                     "late or not, by timing");
         }
-        if (series.hasWatermark()) {
-            row.swatch("<path class=\"watermark\" d=\"M%x0 5 H%x3\"/>", "watermark on arrival");
+        boolean range = series.watermarkIsARange();
+        if (series.points().stream().anyMatch(p -> p.lowestWatermark().isPresent())) {
+            row.swatch("<path class=\"watermark\" d=\"M%x0 5 H%x3\"/>",
+                    range ? "lowest possible watermark" : "watermark on arrival");
         }
-        if (series.watermarkIsARange()) {
+        if (range) {
             row.swatch("<path class=\"watermark-high\" d=\"M%x0 5 H%x3\"/>", "highest possible watermark");
         }
         row.swatch("<path class=\"boundary\" d=\"M%x0 5 H%x3\"/>", "window boundary");

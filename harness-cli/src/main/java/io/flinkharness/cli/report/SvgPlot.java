@@ -3,16 +3,15 @@ package io.flinkharness.cli.report;
 import static io.flinkharness.cli.report.Html.escape;
 import static io.flinkharness.cli.report.Html.number;
 
-import io.flinkharness.cli.report.InputSeries.TimeRange;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * The input picture of one topic as inline SVG: x is the arrival order, y the event time; one colour per
- * partition; the watermark on arrival as a step line (its highest possible value dashed when the partitions'
+ * partition; the watermark on arrival as a step line (its highest possible value dotted when the partitions'
  * interleaving makes it a range); dashed horizontal lines at the window boundaries; late records as triangles,
  * records whose lateness depends on timing as hollow squares. Each mark has a {@code <title>} (a tooltip, no
  * script needed).
@@ -24,25 +23,25 @@ import java.util.function.Function;
 public final class SvgPlot {
     /** At most this many boundary lines are drawn; more would be a grey wash. */
     static final int MAX_BOUNDARIES = 150;
-    private static final int WIDTH = 960;
-    private static final int LEFT = 100;
-    private static final int RIGHT = 20;
-    private static final int TOP = 28;
-    private static final int PLOT_HEIGHT = 320;
+    static final int WIDTH = 960;
+    static final int LEFT = 100;
+    static final int RIGHT = 20;
+    static final int TOP = 28;
+    static final int PLOT_HEIGHT = 320;
     private static final int HEIGHT = 424;
     private static final int MAX_LABELS = 24;
 
     private final InputSeries series;
     private final WindowShape window;
-    private final Scale scale;
+    private final PlotScale scale;
     private final TimeLabels labels;
     private final StringBuilder svg = new StringBuilder();
 
     private SvgPlot(InputSeries series, WindowShape window) {
         this.series = series;
         this.window = window;
-        this.scale = Scale.of(series);
-        this.labels = TimeLabels.forRange(scale.bottom, scale.top);
+        this.scale = PlotScale.of(series);
+        this.labels = TimeLabels.forRange(scale.bottom(), scale.top());
     }
 
     /** The picture; {@code series} must have at least one record. */
@@ -55,8 +54,8 @@ public final class SvgPlot {
 
     /** How many window boundaries the picture would cross, to say why they are not drawn when too many. */
     public static long boundaryCount(InputSeries series, WindowShape window) {
-        Scale scale = Scale.of(series);
-        return window.boundaryCount(scale.bottom, scale.top);
+        PlotScale scale = PlotScale.of(series);
+        return window.boundaryCount(scale.bottom(), scale.top());
     }
 
     private String render() {
@@ -78,19 +77,19 @@ public final class SvgPlot {
         svg.append("<rect class=\"frame\" x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"")
                 .append(WIDTH - LEFT - RIGHT).append("\" height=\"").append(PLOT_HEIGHT).append("\"/>\n");
         int axis = TOP + PLOT_HEIGHT + 18;
-        text(LEFT, axis, "start", "arrival " + scale.firstArrival);
-        text(WIDTH - RIGHT, axis, "end", "arrival " + scale.lastArrival);
+        text(LEFT, axis, "start", "arrival " + scale.firstArrival());
+        text(WIDTH - RIGHT, axis, "end", "arrival " + scale.lastArrival());
         text((LEFT + WIDTH - RIGHT) / 2.0, axis + 16, "middle", "arrival order (produce order over all partitions)");
         text(LEFT, TOP - 9, "start", "event time (" + labels.caption() + ")");
     }
 
     private void boundaries() {
-        if (window.boundaryCount(scale.bottom, scale.top) > MAX_BOUNDARIES) {
-            label(scale.top);
-            label(scale.bottom);
+        if (window.boundaryCount(scale.bottom(), scale.top()) > MAX_BOUNDARIES) {
+            label(scale.top());
+            label(scale.bottom());
             return;
         }
-        List<Instant> lines = window.boundaries(scale.bottom, scale.top);
+        List<Instant> lines = window.boundaries(scale.bottom(), scale.top());
         int every = (lines.size() + MAX_LABELS - 1) / MAX_LABELS;
         for (int i = 0; i < lines.size(); i++) {
             double y = scale.y(lines.get(i));
@@ -151,35 +150,12 @@ public final class SvgPlot {
 
     private String tooltip(InputPoint p) {
         return "arrival " + p.arrival() + ", " + SvgLegend.partitionName(p.partition()) + ", event time "
-                + p.eventTime() + p.lowestWatermark().map(w -> ", watermark " + w).orElse("") + ", "
-                + p.origin() + ", " + p.lateness().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+                + p.eventTime() + ", watermark " + p.watermarkText() + ", "
+                + p.origin() + ", " + p.lateness().name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     private void text(double x, double y, String anchor, String text) {
         svg.append("<text x=\"").append(number(x)).append("\" y=\"").append(number(y)).append("\" text-anchor=\"")
                 .append(anchor).append("\">").append(escape(text)).append("</text>\n");
-    }
-
-    /** From arrivals and times to picture coordinates; the time range padded by 5 % (at least 1 s in all). */
-    private record Scale(long firstArrival, long lastArrival, Instant bottom, Instant top) {
-        static Scale of(InputSeries series) {
-            List<InputPoint> points = series.points();
-            TimeRange range = series.timeRange().orElseThrow();
-            Duration span = Duration.between(range.from(), range.to());
-            Duration pad = span.isZero() ? Duration.ofMillis(500) : span.dividedBy(20).plusMillis(1);
-            return new Scale(points.get(0).arrival(), points.get(points.size() - 1).arrival(),
-                    range.from().minus(pad), range.to().plus(pad));
-        }
-
-        double x(long arrival) {
-            long span = lastArrival - firstArrival;
-            double width = WIDTH - LEFT - RIGHT - 16;
-            return LEFT + 8 + (span == 0 ? width / 2 : width * (arrival - firstArrival) / span);
-        }
-
-        double y(Instant t) {
-            double span = top.toEpochMilli() - bottom.toEpochMilli();
-            return TOP + PLOT_HEIGHT * (top.toEpochMilli() - t.toEpochMilli()) / span;
-        }
     }
 }

@@ -13,6 +13,8 @@ import io.flinkharness.run.SqlCase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.IntStream;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathExpressionException;
 import javax.xml.xpath.XPathFactory;
@@ -75,7 +77,7 @@ class HtmlReportWriterTest {
         assertThat(nodes(doc, "//svg/circle[@class='on-time']")).isEqualTo(3);
         assertThat(nodes(doc, "//svg/path[@class='late']")).isEqualTo(2);
         assertThat(nodes(doc, "//svg/path[@class='watermark']")).isEqualTo(1);
-        assertThat(attribute(doc, "//svg/path[@class='watermark']/@d")).startsWith("M").contains(" H", " V");
+        assertThat(text(doc, "//svg/path[@class='watermark']/@d")).startsWith("M").contains(" H", " V");
         assertThat(texts(doc, "//svg/line[@class='boundary']/title")).containsExactly(
                 "window boundary 2026-01-01T00:00:00Z", "window boundary 2026-01-01T00:00:10Z",
                 "window boundary 2026-01-01T00:00:20Z");
@@ -138,14 +140,10 @@ class HtmlReportWriterTest {
         return XPathFactory.newDefaultInstance().newXPath().evaluate(xpath, doc);
     }
 
-    private static String attribute(Document doc, String xpath) throws XPathExpressionException {
-        return text(doc, xpath);
-    }
-
-    private static java.util.List<String> texts(Document doc, String xpath) throws XPathExpressionException {
+    private static List<String> texts(Document doc, String xpath) throws XPathExpressionException {
         NodeList list = (NodeList) XPathFactory.newDefaultInstance().newXPath().evaluate(xpath, doc,
                 XPathConstants.NODESET);
-        return java.util.stream.IntStream.range(0, list.getLength()).mapToObj(i -> list.item(i).getTextContent())
+        return IntStream.range(0, list.getLength()).mapToObj(i -> list.item(i).getTextContent())
                 .toList();
     }
 

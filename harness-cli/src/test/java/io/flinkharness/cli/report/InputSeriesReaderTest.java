@@ -93,5 +93,8 @@ class InputSeriesReaderTest {
         assertThat(series.points().get(2).maybeLate()).isTrue();
         assertThat(series.points().get(2).highestWatermark()).contains(T0.plusSeconds(8));
         assertThat(series.watermarkIsARange()).isTrue();
+        assertThat(series.notes()).containsExactly("the watermark on arrival of the generated records is a range: it"
+                + " depends on how the source interleaves the 2 partitions; the picture draws the highest it can be"
+                + " (dotted) and the lowest (solid; none until every partition has been read)");
     }
 }
