@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
         subcommands = CommandLine.HelpCommand.class,
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every case passed", "1:a case failed, errored or could not be loaded",
-                "2:bad usage, or no case file found"})
+                "2:bad usage, or no case file found",
+                "3:every case passed, but a report (--junit-xml, --html) could not be written"})
 public final class HarnessCli implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -68,6 +68,46 @@ class UsageTest {
     }
 
     @Test
+    void reportsAreWrittenWhenNoFileLoads() throws Exception {
+        Path broken = Files.writeString(dir.resolve("broken.yaml"), "name: broken\ntopcs: {}\n");
+        Path xml = dir.resolve("out/junit.xml");
+
+        CliRun run = CliRun.of(noEnvironment(), "run", broken.toString(), "--junit-xml", xml.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.outLines()).containsExactly(
+                "FAIL  " + broken + "  (not loaded)",
+                "      " + broken + ":2:1: topcs: unknown field 'topcs' — did you mean 'topics'? (known fields: name,"
+                        + " timeout, topics, input, generate, ddl, dml, expect)",
+                "wrote the JUnit XML report (--junit-xml) to " + xml,
+                "0 passed, 1 failed");
+        assertThat(ReportXml.texts(ReportXml.parse(Files.readString(xml)), "//testcase/error/@message"))
+                .containsExactly(broken + ":2:1: topcs: unknown field 'topcs' — did you mean 'topics'? (known fields:"
+                        + " name, timeout, topics, input, generate, ddl, dml, expect)");
+    }
+
+    @Test
+    void aReportPathThatIsADirectoryIsAnErrorThatKeepsTheResults() throws IOException {
+        Path broken = Files.writeString(dir.resolve("broken.yaml"), "name: broken\ntopcs: {}\n");
+
+        CliRun run = CliRun.of(noEnvironment(), "run", broken.toString(), "--html", dir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.outLines()).first().isEqualTo("FAIL  " + broken + "  (not loaded)");
+        assertThat(run.outLines()).last().isEqualTo("0 passed, 1 failed");
+        assertThat(run.err()).isEqualTo("cannot write the HTML report (--html) to " + dir + ": it is a directory"
+                + " — give a file name, e.g. " + dir.resolve("report") + System.lineSeparator());
+    }
+
+    @Test
+    void helpDescribesTheReports() {
+        CliRun run = CliRun.of(noEnvironment(), "run", "--help");
+
+        assertThat(run.out()).contains("--junit-xml=FILE", "--html=FILE", "JUnit XML report",
+                "self-contained HTML report", "3   every case passed, but a report (--junit-xml, --html) could not");
+    }
+
+    @Test
     void noSubcommand() {
         CliRun run = CliRun.of(noEnvironment());
 
