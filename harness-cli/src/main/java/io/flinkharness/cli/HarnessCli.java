@@ -27,9 +27,8 @@ import picocli.CommandLine.Spec;
         description = "Runs Flink SQL test cases against a real Kafka broker and a real Flink cluster.",
         subcommands = CommandLine.HelpCommand.class,
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every case passed", "1:a case failed, errored or could not be loaded",
-                "2:bad usage, or no case file found",
-                "3:every case passed, but a report (--junit-xml, --html) could not be written"})
+        exitCodeList = {ExitCodes.HELP_0, ExitCodes.HELP_1, ExitCodes.HELP_2, ExitCodes.HELP_3,
+                ExitCodes.HELP_ORDER})
 public final class HarnessCli implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -48,6 +47,6 @@ public final class HarnessCli implements Callable<Integer> {
     public Integer call() {
         spec.commandLine().getErr().println("Missing subcommand: give one of " + spec.subcommands().keySet());
         spec.commandLine().usage(spec.commandLine().getErr());
-        return RunCommand.USAGE;
+        return ExitCodes.BAD_INPUT;
     }
 }

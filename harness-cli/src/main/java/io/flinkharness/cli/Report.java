@@ -8,57 +8,83 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
-/** What {@code run} prints: one line per case, the message of each case that did not pass, and a summary. */
+/**
+ * What {@code run} prints, as cases finish (also when several run at once): one line per case with its time, the
+ * message of each case that did not pass, and a summary. PASS and FAIL are coloured on a terminal only.
+ */
 final class Report {
     private static final String INDENT = "      ";
 
     private final PrintWriter out;
+    private final boolean colour;
     private int passed;
     private int failed;
+    private int notLoaded;
+    private int notRun;
 
-    Report(PrintWriter out) {
+    Report(PrintWriter out, boolean colour) {
         this.out = out;
+        this.colour = colour;
     }
 
-    void notLoaded(CaseFileException e) {
-        failed++;
-        out.println("FAIL  " + e.file() + "  (not loaded)");
+    synchronized void notLoaded(CaseFileException e) {
+        notLoaded++;
+        out.println(fail() + "  " + e.file() + "  (not loaded)");
         details(e.getMessage());
     }
 
-    void environmentStarted(long startNanos) {
+    synchronized void notRun(io.flinkharness.run.SqlCase c, String why) {
+        notRun++;
+        out.println("SKIP  " + c.name() + "  (not run: " + why + ")");
+        out.flush();
+    }
+
+    synchronized int notLoadedCount() {
+        return notLoaded;
+    }
+
+    private String fail() {
+        return colour ? "\u001B[31mFAIL\u001B[0m" : "FAIL";
+    }
+
+    private String pass() {
+        return colour ? "\u001B[32mPASS\u001B[0m" : "PASS";
+    }
+
+    synchronized void environmentStarted(long startNanos) {
         out.println("environment started in " + seconds(Duration.ofNanos(System.nanoTime() - startNanos)));
         out.flush();
     }
 
-    void environmentFailed(RuntimeException e, List<SqlCase> notRun) {
+    synchronized void environmentFailed(RuntimeException e, List<SqlCase> cases) {
         out.println("the environment did not start, so no case ran: " + e.getMessage());
-        for (SqlCase c : notRun) {
-            failed++;
-            out.println("FAIL  " + c.name() + "  (not run)");
+        for (SqlCase c : cases) {
+            notRun++;
+            out.println(fail() + "  " + c.name() + "  (not run)");
         }
     }
 
-    void result(CaseResult r) {
+    synchronized void result(CaseResult r) {
         if (r.passed()) {
             passed++;
         } else {
             failed++;
         }
-        out.println((r.passed() ? "PASS" : "FAIL") + "  " + r.name() + "  (" + seconds(r.elapsed()) + ")");
+        out.println((r.passed() ? pass() : fail()) + "  " + r.name() + "  (" + seconds(r.elapsed()) + ")");
         if (!r.passed()) {
             details((r.status() == CaseResult.Status.ERROR ? "error " : "") + r.message());
         }
         out.flush();
     }
 
-    void summary() {
-        out.println(passed + " passed, " + failed + " failed");
+    synchronized void summary() {
+        out.println(passed + " passed, " + failed + " failed" + (notLoaded == 0 ? "" : ", " + notLoaded + " not loaded")
+                + (notRun == 0 ? "" : ", " + notRun + " not run"));
         out.flush();
     }
 
-    boolean allPassed() {
-        return failed == 0;
+    synchronized boolean allPassed() {
+        return failed == 0 && notLoaded == 0 && notRun == 0;
     }
 
     private void details(String message) {

@@ -4,52 +4,72 @@ import io.flinkharness.cases.CaseFiles;
 import io.flinkharness.cases.LoadedCase;
 import io.flinkharness.cli.report.RunRecorder;
 import io.flinkharness.env.FlinkKafkaEnvironment;
-import io.flinkharness.run.CaseRunner;
 import io.flinkharness.run.CaseResult;
+import io.flinkharness.run.CaseRunner;
 import io.flinkharness.run.SqlCase;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code flink-sql-harness run [PATH...]}: loads every case file first (a file that does not load is reported
- * and counted as failed, the others still run), then starts one environment, runs the cases one after another
- * with one {@link CaseRunner} and closes the environment. Then it writes the reports asked for
- * ({@link ReportFiles}: {@code --junit-xml}, {@code --html}).
+ * {@code flink-sql-harness run [PATH...]}: loads every case first (a case or file that does not load is reported,
+ * the others still run), starts one environment, runs the selected cases (one after another, or
+ * {@code --parallelism} at a time) with one {@link CaseRunner}, closes the environment, and writes the reports
+ * asked for ({@link ReportFiles}: {@code --junit-xml}, {@code --html}).
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Runs YAML case files (one case per file) against an embedded Kafka + Flink + SQL Gateway.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every case passed", "1:a case failed, errored or could not be loaded",
-                "2:bad usage, or no case file found",
-                "3:every case passed, but a report (--junit-xml, --html) could not be written"})
+        description = "Runs YAML case files against Kafka + Flink + SQL Gateway (embedded in this JVM by default).",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {ExitCodes.HELP_0, ExitCodes.HELP_1,
+                ExitCodes.HELP_2, ExitCodes.HELP_3, ExitCodes.HELP_ORDER})
 final class RunCommand implements Callable<Integer> {
-    static final int PASSED = 0;
-    static final int FAILED = 1;
-    static final int USAGE = 2;
-    static final int REPORT_NOT_WRITTEN = 3;
     static final Path DEFAULT_PATH = Path.of("samples", "cases");
+    static final List<String> ENVIRONMENTS = List.of("embedded");
 
     private final Supplier<? extends FlinkKafkaEnvironment> environments;
 
     @Spec
     private CommandSpec spec;
 
-    @Parameters(arity = "0..*", paramLabel = "PATH",
-            description = "Case files, or directories searched for *.yaml and *.yml files (default: samples/cases).")
-    private List<Path> paths = new ArrayList<>();
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "Case files, directories searched for *.yaml and"
+            + " *.yml files, or globs such as 'cases/**/orders-*.yaml' (default: samples/cases).")
+    private List<String> paths = new ArrayList<>();
+
+    @Option(names = "--name", paramLabel = "PATTERN", description = "Run only cases whose name contains PATTERN"
+            + " (case-insensitive; * and ? are wildcards). Repeat for several.")
+    private List<String> names = new ArrayList<>();
+
+    @Option(names = "--tag", paramLabel = "TAG", description = "Run only cases tagged TAG (tags: [smoke] in the"
+            + " case). Repeat for several: a case needs one of them.")
+    private List<String> tags = new ArrayList<>();
+
+    @Option(names = "--parallelism", paramLabel = "N", defaultValue = "1",
+            description = "Cases run at once, each with its own topics and gateway session (default: ${DEFAULT-VALUE}).")
+    private int parallelism;
+
+    @Option(names = "--fail-fast", description = "Start no further case after the first that fails; the rest are"
+            + " reported as not run. Off by default: every case runs.")
+    private boolean failFast;
+
+    @Option(names = "--env", paramLabel = "NAME", defaultValue = "embedded",
+            description = "The environment: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+            completionCandidates = Environments.class)
+    private String environment;
 
     @Mixin
     private ReportFiles reportFiles = new ReportFiles();
@@ -61,45 +81,72 @@ final class RunCommand implements Callable<Integer> {
         this.environments = environments;
     }
 
+    /** The known environments, for {@code --help}. */
+    static final class Environments extends ArrayList<String> {
+        Environments() {
+            super(ENVIRONMENTS);
+        }
+    }
+
     @Override
     public Integer call() {
         recorder = new RunRecorder(Clock.systemUTC());
-        List<Path> roots = paths.isEmpty() ? List.of(DEFAULT_PATH) : paths;
-        Optional<String> usageError = checkPaths(roots);
-        if (usageError.isPresent()) {
-            err().println(usageError.get());
-            return USAGE;
+        String usageError = usageError();
+        List<Path> roots;
+        try {
+            if (usageError != null) {
+                throw new IllegalArgumentException(usageError);
+            }
+            roots = CasePaths.expand(paths.isEmpty() ? List.of(DEFAULT_PATH.toString()) : paths);
+        } catch (IllegalArgumentException e) {
+            err().println(e.getMessage() + (paths.isEmpty() ? " — run from the project directory, or pass case"
+                    + " files or directories" : ""));
+            return ExitCodes.BAD_INPUT;
         }
         List<LoadedCase> loaded = new ArrayList<>();
         roots.forEach(root -> loaded.addAll(CaseFiles.loadAll(root)));
         if (loaded.isEmpty()) {
             err().println("no case files (*.yaml, *.yml) found in " + roots.stream().map(Path::toString)
                     .collect(Collectors.joining(", ")) + " — pass case files, or directories that hold them");
-            return USAGE;
+            return ExitCodes.BAD_INPUT;
         }
-        Report report = new Report(spec.commandLine().getOut());
-        recorder.loaded(loaded);
-        loaded.stream().filter(l -> !l.isLoaded()).forEach(l -> report.notLoaded(l.error().orElseThrow()));
-        runAll(loaded.stream().flatMap(l -> l.sqlCase().stream()).toList(), report);
-        boolean reportsWritten = writeReports();
+        Report report = new Report(spec.commandLine().getOut(), Help.Ansi.AUTO.enabled());
+        CaseSelection selection = new CaseSelection(names, tags);
+        List<LoadedCase> chosen = loaded.stream().filter(l -> l.sqlCase().map(selection::selects).orElse(true))
+                .toList();
+        recorder.loaded(chosen);
+        chosen.stream().filter(l -> !l.isLoaded()).forEach(l -> report.notLoaded(l.error().orElseThrow()));
+        List<SqlCase> cases = chosen.stream().flatMap(l -> l.sqlCase().stream()).toList();
+        if (cases.isEmpty() && !selection.selectsAll()) {
+            err().println("no case matches " + selection + " among the " + loaded.size() + " cases found");
+            return ExitCodes.BAD_INPUT;
+        }
+        boolean environmentFailed = !runAll(cases, report);
+        boolean reportsWritten = reportFiles.write(recorder.report(Path.of("")), spec.commandLine().getOut(), err());
         report.summary();
-        return !report.allPassed() ? FAILED : reportsWritten ? PASSED : REPORT_NOT_WRITTEN;
+        if (environmentFailed) {
+            return ExitCodes.ENVIRONMENT;
+        }
+        if (report.notLoadedCount() > 0 || !reportsWritten) {
+            return ExitCodes.BAD_INPUT;
+        }
+        return report.allPassed() ? ExitCodes.PASSED : ExitCodes.FAILED;
     }
 
-    /** Writes the report files asked for; whether all were written. */
-    private boolean writeReports() {
-        return reportFiles.write(recorder.report(Path.of("")), spec.commandLine().getOut(), err());
+    private String usageError() {
+        if (parallelism < 1) {
+            return "--parallelism must be at least 1, got " + parallelism;
+        }
+        if (!ENVIRONMENTS.contains(environment)) {
+            return "unknown environment '" + environment + "' (--env) — known environments: " + ENVIRONMENTS;
+        }
+        return null;
     }
 
-    private static Optional<String> checkPaths(List<Path> roots) {
-        return roots.stream().filter(p -> !Files.exists(p)).findFirst()
-                .map(p -> "no such file or directory: " + p + (p.equals(DEFAULT_PATH)
-                        ? " — run from the project directory, or pass case files or directories" : ""));
-    }
-
-    private void runAll(List<SqlCase> cases, Report report) {
+    /** Runs the cases; false if the environment did not start. */
+    private boolean runAll(List<SqlCase> cases, Report report) {
         if (cases.isEmpty()) {
-            return;
+            return true;
         }
         long start = System.nanoTime();
         FlinkKafkaEnvironment started;
@@ -108,15 +155,49 @@ final class RunCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             report.environmentFailed(e, cases);
             recorder.notRun(cases, e);
-            return;
+            return false;
         }
         try (FlinkKafkaEnvironment env = started; CaseRunner runner = CaseRunner.on(env)) {
             report.environmentStarted(start);
+            runCases(cases, runner, report);
+        }
+        return true;
+    }
+
+    private void runCases(List<SqlCase> cases, CaseRunner runner, Report report) {
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, cases.size()), r -> {
+            Thread thread = new Thread(r, "flink-sql-harness-case");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> running = new ArrayList<>();
             for (SqlCase c : cases) {
-                CaseResult result = runner.run(c);
-                report.result(result);
-                recorder.ran(c, result);
+                running.add(pool.submit(() -> {
+                    if (stop.get()) {
+                        report.notRun(c, "--fail-fast: an earlier case failed");
+                        recorder.notRun(List.of(c), new IllegalStateException("not run: --fail-fast, an earlier"
+                                + " case failed"));
+                        return;
+                    }
+                    CaseResult result = runner.run(c);
+                    report.result(result);
+                    recorder.ran(c, result);
+                    if (failFast && !result.passed()) {
+                        stop.set(true);
+                    }
+                }));
             }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("running a case failed unexpectedly: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
     }
 

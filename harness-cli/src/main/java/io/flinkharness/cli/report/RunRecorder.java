@@ -39,7 +39,7 @@ public final class RunRecorder {
     }
 
     /** The case files of the run, in the order the report lists them. */
-    public void loaded(List<LoadedCase> loaded) {
+    public synchronized void loaded(List<LoadedCase> loaded) {
         for (LoadedCase l : loaded) {
             fileOrder.putIfAbsent(l.file(), fileOrder.size());
             l.sqlCase().ifPresent(c -> files.put(c, l.file()));
@@ -48,19 +48,19 @@ public final class RunRecorder {
     }
 
     /** A case ran; it started {@code result.elapsed()} ago. */
-    public void ran(SqlCase sqlCase, CaseResult result) {
+    public synchronized void ran(SqlCase sqlCase, CaseResult result) {
         Instant caseStarted = clock.instant().minus(result.elapsed());
         entries.add(new ReportEntry.Ran(fileOf(sqlCase), sqlCase, result, caseStarted));
     }
 
     /** The cases could not run because the environment did not start. */
-    public void notRun(List<SqlCase> cases, RuntimeException cause) {
+    public synchronized void notRun(List<SqlCase> cases, RuntimeException cause) {
         Instant now = clock.instant();
         cases.forEach(c -> entries.add(new ReportEntry.NotRun(fileOf(c), c, cause, now)));
     }
 
     /** The run so far, entries in the order of their case files. */
-    public RunReport report(Path workingDirectory) {
+    public synchronized RunReport report(Path workingDirectory) {
         List<ReportEntry> ordered = new ArrayList<>(entries);
         ordered.sort(Comparator.comparingInt(e -> fileOrder.getOrDefault(e.file(), Integer.MAX_VALUE)));
         return new RunReport(started, Duration.ofNanos(System.nanoTime() - startNanos), workingDirectory, ordered);
