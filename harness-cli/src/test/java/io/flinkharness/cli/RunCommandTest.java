@@ -40,7 +40,8 @@ class RunCommandTest {
                 .anyMatch(l -> l.matches("PASS  late records are dropped from 10-second windows  \\(\\d+\\.\\d\\d s\\)"))
                 .anyMatch(l -> l.matches("PASS  dedup removes generated duplicates  \\(\\d+\\.\\d\\d s\\)"))
                 .anyMatch(l -> l.matches("PASS  avro orders through a schema registry, grand total  \\(\\d+\\.\\d\\d s\\)"))
-                .last().isEqualTo("5 passed, 0 failed");
+                .anyMatch(l -> l.matches("PASS  latest order per customer  \\(\\d+\\.\\d\\d s\\)"))
+                .last().isEqualTo("9 passed, 0 failed");
         assertThat(ENV.closed()).as("the command closes the environment").isEqualTo(closedBefore + 1);
     }
 
@@ -52,12 +53,12 @@ class RunCommandTest {
 
         CliRun run = CliRun.of(ENV, "run", dir.toString());
 
-        assertThat(run.exitCode()).as(run.transcript()).isEqualTo(1);
+        assertThat(run.exitCode()).as(run.transcript()).as("bad input").isEqualTo(2);
         assertThat(run.outLines()).as(run.transcript())
                 .contains("FAIL  " + broken + "  (not loaded)")
                 .anyMatch(l -> l.startsWith("      " + broken + ":4:4: YAML syntax: "))
                 .anyMatch(l -> l.matches("PASS  clicks per user and 5-second window  \\(\\d+\\.\\d\\d s\\)"))
-                .last().isEqualTo("1 passed, 1 failed");
+                .last().isEqualTo("1 passed, 0 failed, 1 not loaded");
     }
 
     @Test
@@ -89,11 +90,11 @@ class RunCommandTest {
 
         CliRun run = CliRun.of(ENV, "run", cases.toString(), "--junit-xml", xml.toString(), "--html", html.toString());
 
-        assertThat(run.exitCode()).as(run.transcript()).isEqualTo(1);
+        assertThat(run.exitCode()).as(run.transcript()).as("bad input wins over a failed case").isEqualTo(2);
         assertThat(run.outLines()).as(run.transcript())
                 .contains("wrote the JUnit XML report (--junit-xml) to " + xml,
                         "wrote the HTML report (--html) to " + html)
-                .last().isEqualTo("1 passed, 2 failed");
+                .last().isEqualTo("1 passed, 1 failed, 1 not loaded");
         Document junit = ReportXml.parse(Files.readString(xml));
         assertThat(ReportXml.texts(junit, "/testsuites/@tests | /testsuites/@failures | /testsuites/@errors"))
                 .containsExactlyInAnyOrder("3", "1", "1");
@@ -128,7 +129,7 @@ class RunCommandTest {
         CliRun run = CliRun.of(ENV, "run", dir.resolve("pass.yaml").toString(), "--html", html.toString(),
                 "--junit-xml", xml.toString());
 
-        assertThat(run.exitCode()).as(run.transcript()).isEqualTo(3);
+        assertThat(run.exitCode()).as(run.transcript()).as("bad input: a report path").isEqualTo(2);
         assertThat(run.outLines()).as(run.transcript())
                 .anyMatch(l -> l.matches("PASS  clicks per user and 5-second window  \\(\\d+\\.\\d\\d s\\)"))
                 .contains("wrote the JUnit XML report (--junit-xml) to " + xml)
@@ -153,5 +154,37 @@ class RunCommandTest {
         return () -> {
             throw new AssertionError("no environment should be started");
         };
+    }
+
+    @Test
+    void selectsCasesByTagAndNameAndRunsThemConcurrently() {
+        CliRun tagged = CliRun.of(ENV, "run", SAMPLES.toString(), "--tag", "dedup", "--parallelism", "2");
+
+        assertThat(tagged.exitCode()).as(tagged.transcript()).isEqualTo(0);
+        assertThat(tagged.outLines()).as(tagged.transcript()).filteredOn(l -> l.startsWith("PASS"))
+                .extracting(l -> l.replaceAll("  \\(.*", ""))
+                .containsExactlyInAnyOrder("PASS  first order per customer, duplicates and late orders ignored",
+                        "PASS  latest order per customer");
+
+        CliRun named = CliRun.of(ENV, "run", SAMPLES.toString(), "--name", "LATE*dropped");
+
+        assertThat(named.outLines()).as(named.transcript()).filteredOn(l -> l.startsWith("PASS"))
+                .extracting(l -> l.replaceAll("  \\(.*", ""))
+                .containsExactlyInAnyOrder("PASS  late records are dropped from 10-second windows",
+                        "PASS  orders and revenue per 10-second window, late orders dropped");
+    }
+
+    @Test
+    void failFastRunsNoCaseAfterTheFirstFailureAndGlobsPickFiles() throws IOException {
+        Files.writeString(dir.resolve("a-wrong.yaml"), wrongExpectation());
+        Files.copy(SAMPLES.resolve("tumble-window.yaml"), dir.resolve("b-pass.yaml"));
+
+        CliRun run = CliRun.of(ENV, "run", dir.resolve("*.yaml").toString(), "--fail-fast");
+
+        assertThat(run.exitCode()).as(run.transcript()).isEqualTo(1);
+        assertThat(run.outLines()).as(run.transcript())
+                .anyMatch(l -> l.startsWith("FAIL  wrong expectation  ("))
+                .contains("SKIP  clicks per user and 5-second window  (not run: --fail-fast: an earlier case failed)")
+                .last().isEqualTo("0 passed, 1 failed, 1 not run");
     }
 }

@@ -43,12 +43,12 @@ class UsageTest {
 
         CliRun run = CliRun.of(noEnvironment(), "run", broken.toString());
 
-        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.exitCode()).as("bad input").isEqualTo(2);
         assertThat(run.outLines()).containsExactly(
                 "FAIL  " + broken + "  (not loaded)",
                 "      " + broken + ":2:1: topcs: unknown field 'topcs' — did you mean 'topics'? (known fields: name,"
-                        + " timeout, topics, input, generate, ddl, dml, expect)",
-                "0 passed, 1 failed");
+                        + " tags, timeout, topics, input, generate, ddl, ddlFile, dml, dmlFile, expect, validate)",
+                "0 passed, 0 failed, 1 not loaded");
     }
 
     @Test
@@ -60,11 +60,11 @@ class UsageTest {
             throw new EnvironmentStartException("broker did not start", null);
         }, "run", valid.toString());
 
-        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.exitCode()).as("the environment could not start").isEqualTo(3);
         assertThat(run.outLines()).containsExactly(
                 "the environment did not start, so no case ran: broker did not start",
                 "FAIL  valid  (not run)",
-                "0 passed, 1 failed");
+                "0 passed, 0 failed, 1 not run");
     }
 
     @Test
@@ -74,16 +74,16 @@ class UsageTest {
 
         CliRun run = CliRun.of(noEnvironment(), "run", broken.toString(), "--junit-xml", xml.toString());
 
-        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.exitCode()).as("bad input").isEqualTo(2);
         assertThat(run.outLines()).containsExactly(
                 "FAIL  " + broken + "  (not loaded)",
                 "      " + broken + ":2:1: topcs: unknown field 'topcs' — did you mean 'topics'? (known fields: name,"
-                        + " timeout, topics, input, generate, ddl, dml, expect)",
+                        + " tags, timeout, topics, input, generate, ddl, ddlFile, dml, dmlFile, expect, validate)",
                 "wrote the JUnit XML report (--junit-xml) to " + xml,
-                "0 passed, 1 failed");
+                "0 passed, 0 failed, 1 not loaded");
         assertThat(ReportXml.texts(ReportXml.parse(Files.readString(xml)), "//testcase/error/@message"))
                 .containsExactly(broken + ":2:1: topcs: unknown field 'topcs' — did you mean 'topics'? (known fields:"
-                        + " name, timeout, topics, input, generate, ddl, dml, expect)");
+                        + " name, tags, timeout, topics, input, generate, ddl, ddlFile, dml, dmlFile, expect, validate)");
     }
 
     @Test
@@ -92,9 +92,9 @@ class UsageTest {
 
         CliRun run = CliRun.of(noEnvironment(), "run", broken.toString(), "--html", dir.toString());
 
-        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.outLines()).first().isEqualTo("FAIL  " + broken + "  (not loaded)");
-        assertThat(run.outLines()).last().isEqualTo("0 passed, 1 failed");
+        assertThat(run.outLines()).last().isEqualTo("0 passed, 0 failed, 1 not loaded");
         assertThat(run.err()).isEqualTo("cannot write the HTML report (--html) to " + dir + ": it is a directory"
                 + " — give a file name, e.g. " + dir.resolve("report") + System.lineSeparator());
     }
@@ -104,7 +104,8 @@ class UsageTest {
         CliRun run = CliRun.of(noEnvironment(), "run", "--help");
 
         assertThat(run.out()).contains("--junit-xml=FILE", "--html=FILE", "JUnit XML report",
-                "self-contained HTML report", "3   every case passed, but a report (--junit-xml, --html) could not");
+                "self-contained HTML report", "2   bad input: bad usage, no case file found, a case file or case that did",
+                "3   the environment (Kafka, Flink) could not start");
     }
 
     @Test
@@ -138,6 +139,29 @@ class UsageTest {
 
         assertThat(run.exitCode()).isEqualTo(0);
         assertThat(run.out()).contains("Usage: flink-sql-harness run", "default: samples/cases",
-                "2   bad usage, or no case file found");
+                "0   every case passed", "1   a case failed or errored", "2   bad input: bad usage",
+                "3   the environment (Kafka, Flink) could not start", "when several apply, the highest wins");
+    }
+
+    @Test
+    void badRunOptionsAreBadInput() throws IOException {
+        Path valid = Files.writeString(dir.resolve("valid.yaml"),
+                "name: valid\ntags: [smoke]\ntopics: { out: { partitions: 1 } }\ndml: INSERT INTO out SELECT 1\n");
+
+        CliRun parallelism = CliRun.of(noEnvironment(), "run", valid.toString(), "--parallelism", "0");
+        assertThat(parallelism.exitCode()).isEqualTo(2);
+        assertThat(parallelism.err()).startsWith("--parallelism must be at least 1, got 0");
+
+        CliRun env = CliRun.of(noEnvironment(), "run", valid.toString(), "--env", "docker");
+        assertThat(env.exitCode()).isEqualTo(2);
+        assertThat(env.err()).startsWith("unknown environment 'docker' (--env) — known environments: [embedded]");
+
+        CliRun glob = CliRun.of(noEnvironment(), "run", dir.resolve("*.yml").toString());
+        assertThat(glob.exitCode()).isEqualTo(2);
+        assertThat(glob.err()).startsWith("no file matches " + dir.resolve("*.yml"));
+
+        CliRun tag = CliRun.of(noEnvironment(), "run", valid.toString(), "--tag", "nightly");
+        assertThat(tag.exitCode()).isEqualTo(2);
+        assertThat(tag.err()).startsWith("no case matches --tag nightly among the 1 cases found");
     }
 }
