@@ -124,9 +124,13 @@ public final class DataGenerator {
                 s.keyEncoder));
     }
 
-    /** Shorthand for {@code watermark(DeclaredWatermark.delay(delay))}. */
+    /**
+     * The watermark delay, keeping how the watermark is emitted (on event or periodically) as the schema declares
+     * it; periodic if the schema declares no watermark.
+     */
     public DataGenerator watermark(Duration delay) {
-        return watermark(DeclaredWatermark.delay(delay));
+        return watermark(s.watermark.map(w -> new DeclaredWatermark(delay, w.emission()))
+                .orElse(DeclaredWatermark.delay(delay)));
     }
 
     public DataGenerator outOfOrder(Duration maxDelay, double fraction) {

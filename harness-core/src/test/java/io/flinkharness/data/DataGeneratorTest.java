@@ -413,4 +413,19 @@ class DataGeneratorTest {
         data.forEach(r -> out[r.label().partition()]++);
         return out;
     }
+
+    @Test
+    void aWatermarkDelayKeepsTheDeclaredEmission() {
+        RecordSchema onEvent = RecordSchema.fromDdl("""
+                CREATE TABLE clicks (user_id STRING, ts TIMESTAMP(3), WATERMARK FOR ts AS ts - INTERVAL '5' SECOND)
+                WITH ('connector' = 'kafka', 'format' = 'json', 'scan.watermark.emit.strategy' = 'on-event')""");
+
+        GeneratedData data = DataGenerator.forSchema(onEvent).records(100).watermark(Duration.ofSeconds(1))
+                .lateRecords(3, Duration.ofSeconds(10)).generate();
+
+        assertThat(data.withLateness(Lateness.LATE)).as("on-event emission on one partition: certainly late")
+                .hasSize(3);
+        assertThat(data.withOrigin(RecordLabel.Origin.LATE)).allSatisfy(r -> assertThat(
+                r.label().watermarkOnArrival().lowest()).isEqualTo(r.label().watermarkOnArrival().highest()));
+    }
 }

@@ -114,7 +114,8 @@ public final class FlinkSqlExtension implements BeforeAllCallback, BeforeEachCal
                 }
             } catch (RuntimeException e) {
                 created.exceptionally(ignored -> null).join();
-                throw new IllegalStateException(script.declaredAt() + ": " + e.getMessage(), e);
+                throw new IllegalStateException(script.declaredAt() + ": " + e.getMessage() + System.lineSeparator()
+                        + System.lineSeparator() + session.describe(), e);
             }
         }
         try {
