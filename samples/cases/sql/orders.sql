@@ -43,3 +43,17 @@ CREATE TABLE first_orders (
   'key.format' = 'json',
   'value.format' = 'json'
 );
+
+CREATE TABLE big_orders (
+  order_id STRING,
+  customer STRING,
+  amount DECIMAL(8, 2),
+  ts TIMESTAMP(3)
+) WITH (
+  'connector' = 'kafka',
+  'topic' = '${topic.big_orders}',
+  'properties.bootstrap.servers' = '${bootstrap.servers}',
+  'sink.delivery-guarantee' = 'exactly-once',
+  'sink.transactional-id-prefix' = '${case.id}-big',
+  'format' = 'json'
+);

@@ -15,7 +15,8 @@ import java.util.Objects;
  *
  * <p>Every table of the case's DDL whose topic is one of the case's topics can be queried by its name; it holds
  * what the topic holds, read read_committed and typed by the table (an {@code upsert-kafka} table the latest row
- * per key). The query runs as a Flink job on the environment's cluster over those rows; its rows compare ignoring order.
+ * per key). The query runs as a Flink batch job on the environment's cluster over those rows; its rows compare
+ * ignoring order.
  *
  * @param name a short description for messages
  * @param sql one SELECT in Flink SQL
