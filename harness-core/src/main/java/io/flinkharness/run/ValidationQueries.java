@@ -2,7 +2,6 @@ package io.flinkharness.run;
 
 import io.flinkharness.env.FlinkKafkaEnvironment;
 import io.flinkharness.internal.FlinkErrorText;
-import io.flinkharness.results.ResultColumn;
 import io.flinkharness.results.ResultRow;
 import io.flinkharness.results.ResultTable;
 import io.flinkharness.results.internal.RowChecks;
@@ -17,8 +16,12 @@ import java.util.Optional;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.api.EnvironmentSettings;
-import org.apache.flink.table.api.Table;
-import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.table.runtime.typeutils.ExternalTypeInfo;
 import org.apache.flink.table.api.TableResult;
 import org.apache.flink.table.catalog.Column;
 import org.apache.flink.table.types.DataType;
@@ -54,9 +57,15 @@ final class ValidationQueries {
     }
 
     ResultTable run(ValidationQuery query, Map<String, ResultTable> tables) {
-        TableEnvironment t = TableEnvironment.create(EnvironmentSettings.newInstance().inBatchMode()
-                .withConfiguration(remote()).build());
-        tables.forEach((name, table) -> t.createTemporaryView(name, view(t, table)));
+        StreamExecutionEnvironment streams = StreamExecutionEnvironment.createRemoteEnvironment(
+                env.flinkRestUri().getHost(), env.flinkRestUri().getPort(), remote());
+        streams.setRuntimeMode(RuntimeExecutionMode.BATCH);
+        StreamTableEnvironment t = StreamTableEnvironment.create(streams,
+                EnvironmentSettings.newInstance().inBatchMode().build());
+        tables.forEach((name, table) -> t.createTemporaryView(name, table.isEmpty()
+                // a bounded source of no elements fails; one row of nulls, filtered out, has the same columns
+                ? t.fromDataStream(view(streams, table)).where(org.apache.flink.table.api.Expressions.lit(false))
+                : t.fromDataStream(view(streams, table))));
         TableResult result;
         try {
             result = t.sqlQuery(query.sql()).execute();
@@ -100,29 +109,30 @@ final class ValidationQueries {
 
     private Configuration remote() {
         Configuration c = new Configuration();
-        c.setString("execution.target", "remote");
-        c.setString("rest.address", env.flinkRestUri().getHost());
-        c.setString("rest.port", String.valueOf(env.flinkRestUri().getPort()));
         c.setString("table.local-time-zone", "UTC");
         // one task per operator: the rows are few, and the cluster's network buffers are shared with the cases' jobs
         c.setString("parallelism.default", "1");
+        // the adaptive batch scheduler would otherwise choose parallelisms up to 128, and as many subpartitions
+        c.setString("execution.batch.adaptive.auto-parallelism.enabled", "false");
         c.setString("pipeline.name", "flink-sql-harness: validation query");
         return c;
     }
 
-    /** The table's rows as a view; an empty table is one null row filtered out, as VALUES needs a row. */
-    private static Table view(TableEnvironment t, ResultTable table) {
-        List<ResultColumn> columns = table.columns();
-        DataType type = DataTypes.ROW(columns.stream().map(c -> DataTypes.FIELD(c.name(),
+    /**
+     * The table's rows as one bounded source (a {@code fromValues} view would plan one branch per row), with the
+     * table's column types; nullable, as views of read rows.
+     */
+    private static DataStream<org.apache.flink.types.Row> view(StreamExecutionEnvironment streams, ResultTable table) {
+        DataType type = DataTypes.ROW(table.columns().stream().map(c -> DataTypes.FIELD(c.name(),
                 TypeConversions.fromLogicalToDataType(c.type()).nullable())).toArray(DataTypes.Field[]::new));
         List<org.apache.flink.types.Row> rows = new ArrayList<>();
         for (ResultRow row : table.rows()) {
             rows.add(org.apache.flink.types.Row.of(row.values().toArray()));
         }
         if (rows.isEmpty()) {
-            return t.fromValues(type, List.of(org.apache.flink.types.Row.of(new Object[columns.size()])))
-                    .where(org.apache.flink.table.api.Expressions.lit(false));
+            rows.add(org.apache.flink.types.Row.of(new Object[table.columns().size()]));
         }
-        return t.fromValues(type, rows);
+        TypeInformation<org.apache.flink.types.Row> info = ExternalTypeInfo.of(type);
+        return streams.fromData(rows, info).setParallelism(1);
     }
 }

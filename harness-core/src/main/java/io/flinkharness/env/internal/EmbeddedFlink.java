@@ -63,9 +63,6 @@ public final class EmbeddedFlink implements AutoCloseable {
         conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("128m"));
         conf.set(TaskManagerOptions.NETWORK_MEMORY_MIN, MemorySize.parse("64m"));
         conf.set(TaskManagerOptions.NETWORK_MEMORY_MAX, MemorySize.parse("64m"));
-        // batch jobs (validation queries) shuffle through hash-partitioned blocking partitions: the sort-merge
-        // shuffle takes 512 network buffers per partition, more than this small cluster has next to the cases' jobs
-        conf.setString("taskmanager.network.sort-shuffle.min-parallelism", String.valueOf(Integer.MAX_VALUE));
         UserCodeClassLoading.configure(conf);
         miniCluster = new MiniCluster(new MiniClusterConfiguration.Builder()
                 .setConfiguration(conf)
