@@ -1,5 +1,6 @@
 package io.flinkharness.cli;
 
+import io.flinkharness.cases.CaseFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
@@ -7,15 +8,47 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * The files and folders a command's PATH arguments stand for: a path as it is, or a glob ({@code cases/*.yaml},
  * {@code "cases/**}{@code /orders-*.yaml"}) expanded from the folder before its first wildcard, in path order.
+ *
+ * <pre>{@code
+ * List<Path> roots = CasePaths.expand(List.of("samples/cases"));          // run: the first bad path stops
+ * CasePaths.Expansion files = CasePaths.caseFiles(List.of("a.yaml", "cases/*.yaml")); // validate: all are checked
+ * }</pre>
  */
-final class CasePaths {
+public final class CasePaths {
+    /**
+     * The case files of the arguments, each once, in argument order; and one message per argument that names
+     * nothing, so the other arguments still count.
+     */
+    public record Expansion(List<Path> files, List<String> problems) {
+        public Expansion {
+            files = List.copyOf(files);
+            problems = List.copyOf(problems);
+        }
+    }
+
     private CasePaths() {
+    }
+
+    /** The case files ({@link CaseFiles#caseFiles}) of every argument; an argument that names nothing is a problem. */
+    public static Expansion caseFiles(List<String> arguments) {
+        Set<Path> files = new LinkedHashSet<>();
+        List<String> problems = new ArrayList<>();
+        for (String argument : arguments) {
+            try {
+                expand(List.of(argument)).forEach(path -> files.addAll(CaseFiles.caseFiles(path)));
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        return new Expansion(new ArrayList<>(files), problems);
     }
 
     static boolean isGlob(String path) {
@@ -25,7 +58,7 @@ final class CasePaths {
     /**
      * @throws IllegalArgumentException for a path that does not exist, or a glob that matches nothing
      */
-    static List<Path> expand(List<String> arguments) {
+    public static List<Path> expand(List<String> arguments) {
         List<Path> paths = new ArrayList<>();
         for (String argument : arguments) {
             if (!isGlob(argument)) {

@@ -1,5 +1,8 @@
 package io.flinkharness.cli;
 
+import io.flinkharness.cli.generate.GenerateCommand;
+import io.flinkharness.cli.init.InitCommand;
+import io.flinkharness.cli.validate.ValidateCommand;
 import io.flinkharness.env.EmbeddedEnvironment;
 import io.flinkharness.env.FlinkKafkaEnvironment;
 import java.util.concurrent.Callable;
@@ -39,7 +42,9 @@ public final class HarnessCli implements Callable<Integer> {
 
     /** The command with its subcommands; {@code environments} starts the environment the cases run on. */
     public static CommandLine commandLine(Supplier<? extends FlinkKafkaEnvironment> environments) {
-        return new CommandLine(new HarnessCli()).addSubcommand(new RunCommand(environments));
+        return new CommandLine(new HarnessCli()).addSubcommand(new RunCommand(environments))
+                .addSubcommand(new ValidateCommand()).addSubcommand(new GenerateCommand())
+                .addSubcommand(new InitCommand());
     }
 
     /** Without a subcommand there is nothing to do: show the usage. */

@@ -113,7 +113,7 @@ class UsageTest {
         CliRun run = CliRun.of(noEnvironment());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("Missing subcommand: give one of [help, run]")
+        assertThat(run.err()).startsWith("Missing subcommand: give one of [help, run, validate, generate, init]")
                 .contains("Usage: flink-sql-harness");
     }
 

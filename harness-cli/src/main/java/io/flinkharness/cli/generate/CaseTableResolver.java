@@ -1,0 +1,78 @@
+package io.flinkharness.cli.generate;
+
+import io.flinkharness.data.RecordSchema;
+import io.flinkharness.data.SchemaResolver;
+import io.flinkharness.gateway.SqlScript;
+import io.flinkharness.gateway.SqlStatement;
+import io.flinkharness.registry.SchemaRegistryClient;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves the schemas a case file's {@code generate:} section names, as loading the case does: tables of the
+ * case's DDL, Avro files relative to the case file, inline schemas, registry subjects. (harness-core's own
+ * resolver is internal to case loading; this one must stay in step with it.)
+ */
+final class CaseTableResolver implements SchemaResolver {
+    private static final Pattern CREATE_TABLE = Pattern.compile(
+            "^\\s*CREATE\\s+(?:TEMPORARY\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?([`\\w.]+)",
+            Pattern.CASE_INSENSITIVE);
+
+    private final Path caseFile;
+    private final String ddl;
+
+    CaseTableResolver(Path caseFile, String ddl) {
+        this.caseFile = caseFile;
+        this.ddl = ddl;
+    }
+
+    @Override
+    public RecordSchema table(String name) {
+        List<String> names = new ArrayList<>();
+        for (SqlStatement statement : SqlScript.split(ddl, "ddl")) {
+            Matcher m = CREATE_TABLE.matcher(statement.text());
+            if (m.find()) {
+                String table = m.group(1).replace("`", "");
+                String simple = table.substring(table.lastIndexOf('.') + 1);
+                names.add(simple);
+                if (simple.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
+                    return RecordSchema.fromDdl(statement.text());
+                }
+            }
+        }
+        throw new IllegalArgumentException("no CREATE TABLE " + name + " in the case's ddl"
+                + (names.isEmpty() ? "" : " (its tables: " + String.join(", ", names) + ")"));
+    }
+
+    @Override
+    public RecordSchema ddl(String createTable) {
+        return RecordSchema.fromDdl(createTable);
+    }
+
+    @Override
+    public RecordSchema avroFile(String path) {
+        Path file = caseFile.toAbsolutePath().getParent().resolve(path).normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no Avro schema file " + file
+                    + " (paths are relative to the case file)");
+        }
+        return RecordSchema.fromAvro(file);
+    }
+
+    @Override
+    public RecordSchema registry(String subject, String version, String url) {
+        if (url == null) {
+            throw new IllegalArgumentException("schema.registry: no url — give the registry's Confluent-compatible"
+                    + " API, e.g. url: http://127.0.0.1:8081");
+        }
+        SchemaRegistryClient client = SchemaRegistryClient.connect(URI.create(url));
+        return version.equalsIgnoreCase("latest") ? RecordSchema.fromRegistry(client, subject)
+                : RecordSchema.fromRegistry(client, subject, Integer.parseInt(version.trim()));
+    }
+}
