@@ -172,9 +172,10 @@ class GenerateCommandTest {
                 "latest orders per customer");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo(suite + " holds 4 cases — give --case with the name of one: orders and"
+        assertThat(run.err()).isEqualTo(suite + " holds 5 cases — give --case with the name of one: orders and"
                 + " revenue per 10-second window, late orders dropped, orders per 10-second window sliding by 5"
-                + " seconds, first order per customer, duplicates and late orders ignored, latest order per customer"
+                + " seconds, first order per customer, duplicates and late orders ignored, latest order per customer,"
+                + " big orders only, nothing else"
                 + System.lineSeparator());
         assertThat(misspelt.exitCode()).isEqualTo(2);
         assertThat(misspelt.err()).startsWith(suite + " holds no case named 'latest orders per customer' — did you"

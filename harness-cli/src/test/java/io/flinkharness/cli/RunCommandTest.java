@@ -41,7 +41,8 @@ class RunCommandTest {
                 .anyMatch(l -> l.matches("PASS  dedup removes generated duplicates  \\(\\d+\\.\\d\\d s\\)"))
                 .anyMatch(l -> l.matches("PASS  avro orders through a schema registry, grand total  \\(\\d+\\.\\d\\d s\\)"))
                 .anyMatch(l -> l.matches("PASS  latest order per customer  \\(\\d+\\.\\d\\d s\\)"))
-                .last().isEqualTo("9 passed, 0 failed");
+                .anyMatch(l -> l.matches("PASS  big orders only, nothing else  \\(\\d+\\.\\d\\d s\\)"))
+                .last().isEqualTo("10 passed, 0 failed");
         assertThat(ENV.closed()).as("the command closes the environment").isEqualTo(closedBefore + 1);
     }
 

@@ -28,10 +28,10 @@ class ValidateCommandTest {
                 "OK  " + SAMPLES.resolve("dedup-generated-duplicates.yaml") + " (1 case)",
                 "OK  " + SAMPLES.resolve("dedup.yaml") + " (1 case)",
                 "OK  " + SAMPLES.resolve("late-records-dropped.yaml") + " (1 case)",
-                "OK  " + SAMPLES.resolve("orders-suite.yaml") + " (4 cases)",
+                "OK  " + SAMPLES.resolve("orders-suite.yaml") + " (5 cases)",
                 "OK  " + SAMPLES.resolve("tumble-window.yaml") + " (1 case)",
                 run.outLines().get(6));
-        assertThat(run.outLines().get(6)).matches("6 files: 6 valid, 0 invalid \\(9 cases, \\d+\\.\\d\\d s\\)");
+        assertThat(run.outLines().get(6)).matches("6 files: 6 valid, 0 invalid \\(10 cases, \\d+\\.\\d\\d s\\)");
         assertThat(run.err()).isEmpty();
     }
 
