@@ -100,6 +100,14 @@ public final class CaseFiles {
         return loaded;
     }
 
+    /**
+     * Resolves the schemas a case file's {@code generate:} section names, as loading the file does: tables of the
+     * case's DDL, Avro files relative to the case file, inline schemas, registry subjects.
+     */
+    public static io.flinkharness.data.SchemaResolver schemaResolver(Path caseFile, String ddl) {
+        return io.flinkharness.cases.internal.CaseSchemas.of(caseFile, ddl);
+    }
+
     /** The case files a path stands for: the file itself, or the YAML files under a directory. */
     public static List<Path> caseFiles(Path fileOrDirectory) {
         if (!Files.isDirectory(fileOrDirectory)) {

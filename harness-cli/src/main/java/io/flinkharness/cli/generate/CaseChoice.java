@@ -1,9 +1,9 @@
 package io.flinkharness.cli.generate;
 
+import io.flinkharness.internal.Suggestions;
 import io.flinkharness.cases.CaseFiles;
 import io.flinkharness.cases.LoadedCase;
 import io.flinkharness.cli.CommandException;
-import io.flinkharness.cli.DidYouMean;
 import io.flinkharness.cli.ExitCodes;
 import io.flinkharness.run.SqlCase;
 import java.nio.file.Files;
@@ -48,7 +48,7 @@ record CaseChoice(SqlCase sqlCase, OptionalInt index) {
         List<String> names = names(loaded);
         return IntStream.range(0, loaded.size()).filter(i -> names.get(i).equals(name)).findFirst()
                 .orElseThrow(() -> new CommandException(ExitCodes.BAD_INPUT, file + " holds no case named '" + name
-                        + "' — " + DidYouMean.hint(name, names, "its cases")));
+                        + "' — " + Suggestions.didYouMean(name, names, "its cases")));
     }
 
     /** The names of the cases, or the problem of a case that did not load. */

@@ -1,7 +1,7 @@
 package io.flinkharness.cli.generate;
 
+import io.flinkharness.internal.Suggestions;
 import io.flinkharness.cli.CommandException;
-import io.flinkharness.cli.DidYouMean;
 import io.flinkharness.cli.ExitCodes;
 import io.flinkharness.data.DataGenerator;
 import io.flinkharness.data.GeneratedData;
@@ -54,7 +54,7 @@ final class CaseGeneration {
         String topic = given.orElse(generated.keySet().iterator().next());
         if (!generated.containsKey(topic)) {
             throw new CommandException(ExitCodes.BAD_INPUT, file + ": the case generates no records for topic '" + topic
-                    + "' — " + DidYouMean.hint(topic, generated.keySet(), "generated topics"));
+                    + "' — " + Suggestions.didYouMean(topic, generated.keySet(), "generated topics"));
         }
         return topic;
     }
@@ -63,7 +63,7 @@ final class CaseGeneration {
         String where = file + ": generate." + topic;
         try {
             DataGenerator generator = GeneratorSpecs.toGenerator(GeneratorSpecReader.read(file, caseIndex, topic),
-                    new CaseTableResolver(file, sqlCase.ddl()), sqlCase.topics().get(topic));
+                    io.flinkharness.cases.CaseFiles.schemaResolver(file, sqlCase.ddl()), sqlCase.topics().get(topic));
             if (seed.isPresent()) {
                 generator = generator.seed(seed.getAsLong());
             }

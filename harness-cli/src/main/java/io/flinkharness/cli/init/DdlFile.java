@@ -1,7 +1,7 @@
 package io.flinkharness.cli.init;
 
+import io.flinkharness.internal.Suggestions;
 import io.flinkharness.cli.CommandException;
-import io.flinkharness.cli.DidYouMean;
 import io.flinkharness.cli.ExitCodes;
 import io.flinkharness.data.RecordSchema;
 import io.flinkharness.gateway.SqlScript;
@@ -45,7 +45,7 @@ record DdlFile(Path file, List<SqlStatement> statements, List<DdlTable> tables) 
     DdlTable table(String name, String option) {
         return tables.stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow(() -> new CommandException(
                 ExitCodes.BAD_INPUT, option + " " + name + ": " + file + " declares no table '" + name + "' — "
-                + DidYouMean.hint(name, tables.stream().map(DdlTable::name).toList(), "its tables")));
+                + Suggestions.didYouMean(name, tables.stream().map(DdlTable::name).toList(), "its tables")));
     }
 
     private static RecordSchema schema(Path file, String table) {

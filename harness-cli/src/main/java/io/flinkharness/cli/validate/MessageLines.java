@@ -1,6 +1,6 @@
 package io.flinkharness.cli.validate;
 
-import io.flinkharness.cli.DidYouMean;
+import io.flinkharness.internal.Suggestions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +43,7 @@ final class MessageLines {
     }
 
     private static String unsupported(List<String> items, List<String> supported) {
-        List<String> hinted = items.stream().map(option -> option + DidYouMean.closest(option, supported)
+        List<String> hinted = items.stream().map(option -> option + Suggestions.closest(option, supported)
                 .map(s -> " (did you mean '" + s + "'?)").orElse("")).toList();
         return UNSUPPORTED + " " + String.join(", ", hinted);
     }

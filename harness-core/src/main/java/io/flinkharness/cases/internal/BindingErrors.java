@@ -1,5 +1,6 @@
 package io.flinkharness.cases.internal;
 
+import io.flinkharness.internal.Suggestions;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;

@@ -1,5 +1,6 @@
 package io.flinkharness.cases.internal;
 
+import io.flinkharness.internal.Suggestions;
 import io.flinkharness.cases.internal.CaseDocument.ExpectDocument;
 import io.flinkharness.cases.internal.CaseDocument.InputDocument;
 import io.flinkharness.cases.internal.CaseDocument.TopicDocument;

@@ -1,5 +1,6 @@
 package io.flinkharness.cases.internal;
 
+import io.flinkharness.internal.Suggestions;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

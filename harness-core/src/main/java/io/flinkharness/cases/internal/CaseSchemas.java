@@ -18,13 +18,18 @@ import java.util.regex.Pattern;
  * Resolves the schemas a case file's generators name: tables of the case's own DDL, Avro files next to the case
  * file, inline schemas. Not part of the public API.
  */
-final class CaseSchemas implements SchemaResolver {
+public final class CaseSchemas implements SchemaResolver {
     private static final Pattern CREATE_TABLE = Pattern.compile(
             "^\\s*CREATE\\s+(?:TEMPORARY\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?([`\\w.]+)",
             Pattern.CASE_INSENSITIVE);
 
     private final Path caseFile;
     private final String ddl;
+
+    /** Use {@link io.flinkharness.cases.CaseFiles#schemaResolver}. */
+    public static CaseSchemas of(Path caseFile, String ddl) {
+        return new CaseSchemas(caseFile, ddl);
+    }
 
     CaseSchemas(Path caseFile, String ddl) {
         this.caseFile = caseFile;

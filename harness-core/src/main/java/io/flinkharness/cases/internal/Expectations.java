@@ -1,5 +1,6 @@
 package io.flinkharness.cases.internal;
 
+import io.flinkharness.internal.Suggestions;
 import io.flinkharness.cases.internal.CaseDocument.ExpectDocument;
 import io.flinkharness.data.internal.Literals;
 import io.flinkharness.results.Tolerance;

@@ -1,5 +1,6 @@
 package io.flinkharness.cases.internal;
 
+import io.flinkharness.internal.Suggestions;
 import static io.flinkharness.results.ResultAssertions.assertThat;
 
 import io.flinkharness.cases.internal.CaseDocument.DedupDocument;

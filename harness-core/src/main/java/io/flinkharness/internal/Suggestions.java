@@ -1,19 +1,19 @@
-package io.flinkharness.cases.internal;
+package io.flinkharness.internal;
 
 import java.util.Collection;
 import java.util.Optional;
 
 /** "Did you mean …?" for misspelt names. Not part of the public API. */
-final class Suggestions {
+public final class Suggestions {
     private Suggestions() {
     }
 
     /** The known name closest to {@code given}, if it is close enough to be a misspelling of it. */
-    static Optional<String> closest(String given, Collection<String> known) {
+    public static Optional<String> closest(String given, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {
-            int d = distance(given.toLowerCase(), candidate.toLowerCase());
+            int d = distance(given.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
             if (d < bestDistance) {
                 best = candidate;
                 bestDistance = d;
@@ -24,13 +24,13 @@ final class Suggestions {
     }
 
     /** " — did you mean 'x'?" style hint, or a list of what is known. */
-    static String didYouMean(String given, Collection<String> known, String knownLabel) {
+    public static String didYouMean(String given, Collection<String> known, String knownLabel) {
         String list = knownLabel + ": " + String.join(", ", known);
         return closest(given, known).map(s -> "did you mean '" + s + "'? (" + list + ")").orElse(list);
     }
 
     /** Levenshtein distance, with a swap of two neighbouring letters counting as one edit. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;
