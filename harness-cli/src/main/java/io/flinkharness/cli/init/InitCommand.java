@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "init", mixinStandardHelpOptions = true,
         description = {"Scaffolds a case file from the CREATE TABLE statements of a DDL file: a topic per table with"
-                + " a 'topic' option (named by ${topic.NAME}, on ${bootstrap.servers}), bounded-mode options for the"
+                + " a 'topic' option (named by $${topic.NAME}, on $${bootstrap.servers}), bounded-mode options for the"
                 + " sources and exactly-once options for the sink, a generate: section per source (a rule per field,"
                 + " from its type; event time from the watermark), an INSERT INTO the sink as DML skeleton and an"
                 + " expect: skeleton. TODOs in the file mark what to write. Never overwrites a file without --force."},
