@@ -37,6 +37,7 @@ import java.util.stream.Stream;
  *       - { user: alice, clicks: 1 }
  *     windows: { tumble: 5s, present: ["2024-01-01 00:00:00"], noOthers: true,
  *                noLateRecordCounted: { input: clicks, count: clicks } }
+ *     oracle: { input: clicks, tumble: 5s, groupBy: [user], aggregates: { clicks: count(*), total: sum(amount) } }
  *   - topic: first_orders
  *     unique: [order_id]
  *     dedup: { input: orders, key: order_id, keep: first }   # against the generated input's labels

@@ -76,6 +76,10 @@ class CheckedCaseFilesTest {
                   present: ["2026-01-01 00:00:00", "2026-01-01 00:00:10"]
                   noOthers: true
                   noLateRecordCounted: { input: clicks, count: clicks }
+                oracle:
+                  input: clicks
+                  tumble: 10s
+                  aggregates: { clicks: count(*) }
               - topic: first_clicks
                 mode: upsert
                 unique: [click_id]
@@ -117,8 +121,9 @@ class CheckedCaseFilesTest {
         assertThat(result.message())
                 .contains("to be tumbling windows of 4s\nbut found 2 windows that are not:")
                 .contains("to keep the last record per click_id by event time of its input")
+                .contains("to contain exactly, in any order, 5 rows (on columns window_start, window_end, clicks)")
                 .contains("Expecting table validation 'two windows from midnight' (" + dir.resolve("wrong.yaml")
-                        + ":68 validate[1], append, 1 row)\n")
+                        + ":72 validate[1], append, 1 row)\n")
                 .contains("    - 3       | 2026-01-01 00:00:00\n    + 2       | 2026-01-01 00:00:00\n")
                 .contains("query:\n  SELECT COUNT(*) AS windows, MIN(window_start) AS first_window FROM counts")
                 .contains("generated input: topic 'clicks' seed 42");
@@ -132,7 +137,7 @@ class CheckedCaseFilesTest {
         CaseResult result = SharedTestEnvironment.runner().run(c);
 
         assertThat(result.status()).isEqualTo(CaseResult.Status.ERROR);
-        assertThat(result.message()).contains(dir.resolve("bad-query.yaml") + ":65 validate[0]: the validation"
+        assertThat(result.message()).contains(dir.resolve("bad-query.yaml") + ":69 validate[0]: the validation"
                 + " query failed: ").contains("first_click").contains("the tables it can read: [clicks, counts,"
                 + " first_clicks]");
     }
@@ -149,9 +154,13 @@ class CheckedCaseFilesTest {
                         + " expect[0].windows.noLateRecordCounted.input: topic 'click' has no generated input — the"
                         + " check needs the labelled records of a generate: section; did you mean 'clicks'? (topics"
                         + " with generated input: clicks)"},
-                new String[] {"keep: first", "keep: newest", ":62:50: expect[1].dedup.keep: unknown keep 'newest' —"
+                new String[] {"keep: first", "keep: newest", ":66:50: expect[1].dedup.keep: unknown keep 'newest' —"
                         + " write keep: first (ORDER BY rowtime ASC) or keep: last (ORDER BY rowtime DESC)"},
-                new String[] {"unique: [click_id]", "unique: []", ":61:13: expect[1].unique: is empty — list the"
+                new String[] {"aggregates: { clicks: count(*) }", "aggregates: { clicks: count(distinct *) }",
+                        ":62:29: expect[0].oracle.aggregates.clicks: 'count(distinct *)': only count takes * — write"
+                                + " count(*), count(field), count(distinct field), sum(field), avg(field), min(field) or"
+                                + " max(field)"},
+                new String[] {"unique: [click_id]", "unique: []", ":65:13: expect[1].unique: is empty — list the"
                         + " columns no two rows may share, e.g. unique: [order_id]"});
         for (String[] m : mistakes) {
             Path file = write("mistake.yaml", CASE.replace(m[0], m[1]));

@@ -65,7 +65,7 @@ record CaseDocument(String name, List<String> tags, String timeout, Map<String, 
      */
     record ExpectDocument(String topic, String mode, List<String> columns, Map<String, Object> tolerance,
                           List<Map<String, Object>> rows, WindowsDocument windows, List<String> unique,
-                          DedupDocument dedup) {
+                          DedupDocument dedup, OracleDocument oracle) {
     }
 
     /** Window checks: bounds columns, the windowing, windows present, absent and not fired, late records. */
@@ -86,6 +86,14 @@ record CaseDocument(String name, List<String> tags, String timeout, Map<String, 
 
     /** A validation query and the rows it must return: {@code { name: ..., sql: SELECT ..., rows: [] }}. */
     record ValidateDocument(String name, String sql, List<Map<String, Object>> rows) {
+    }
+
+    /**
+     * The rows the oracle computes from the generated input: {@code oracle: { input: clicks, tumble: 10s,
+     * groupBy: [user], aggregates: { clicks: count(*), total: sum(amount) } }}.
+     */
+    record OracleDocument(String input, String tumble, String offset, HopDocument hop, CumulateDocument cumulate,
+                          List<String> groupBy, Map<String, String> aggregates, List<String> windowColumns) {
     }
 
     /** {@code dedup: { input: orders, key: order_id, keep: first }} */

@@ -59,6 +59,11 @@ final class TableChecks {
         if (doc.dedup() != null) {
             checks.add(dedup(FieldPath.field(path, "dedup"), doc.dedup()));
         }
+        if (doc.oracle() != null) {
+            String at = FieldPath.field(path, "oracle");
+            String input = input(FieldPath.field(at, "input"), doc.oracle().input());
+            checks.add(new OracleChecks(problems, this).read(at, doc.oracle(), input));
+        }
         return checks;
     }
 
@@ -164,7 +169,7 @@ final class TableChecks {
         return value;
     }
 
-    private Duration duration(String path, String text) {
+    Duration duration(String path, String text) {
         Duration d = Durations.parseOrNull(text);
         if (d == null) {
             throw problems.atValue(path, "'" + text + "' is not a duration", "write e.g. 500ms, 10s, 1m or PT1M");
@@ -172,7 +177,7 @@ final class TableChecks {
         return d;
     }
 
-    private Duration positive(String path, String text) {
+    Duration positive(String path, String text) {
         if (text == null) {
             throw problems.atValue(path, "missing", "write a duration, e.g. 10s");
         }
