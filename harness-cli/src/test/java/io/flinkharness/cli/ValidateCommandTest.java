@@ -119,7 +119,7 @@ class ValidateCommandTest {
     }
 
     @Test
-    void misspeltConnectorOptionGetsASuggestion() {
+    void misspeltConnectorOptionIsReportedAtTheOptionWithASuggestion() {
         Path file = write(dir.resolve("case.yaml"), with("'scan.startup.mode' =", "'scan.startup.mod' ="));
 
         CliRun run = CliRun.of(noEnvironment(), "validate", file.toString());
@@ -127,10 +127,51 @@ class ValidateCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(problemLines(run)).containsExactly(
                 "FAIL  " + file,
-                "      " + file + ":29:3: dml statement 1: Unable to create a source for reading table"
+                "      " + file + ":14:5: ddl statement 1: Unable to create a source for reading table"
                         + " 'default_catalog.default_database.clicks'.",
                 "        caused by: Unsupported options found for 'kafka'.",
-                "          Unsupported options: scan.startup.mod (did you mean 'scan.startup.mode'?)");
+                "          Unsupported options: scan.startup.mod (did you mean 'scan.startup.mode'?)",
+                "        found while planning dml statement 1 at line 29",
+                "        14 |     'scan.startup.mod' = 'earliest-offset',",
+                "           |     ^");
+    }
+
+    @Test
+    void misspeltConnectorIsReportedAtItsOptionWithASuggestion() {
+        Path file = write(dir.resolve("case.yaml"), with("'connector' = 'kafka',\n    'topic' = '${topic.counts}'",
+                "'connector' = 'kafak',\n    'topic' = '${topic.counts}'"));
+
+        CliRun run = CliRun.of(noEnvironment(), "validate", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(problemLines(run)).containsExactly(
+                "FAIL  " + file,
+                "      " + file + ":23:5: ddl statement 2: Unable to create a sink for writing table"
+                        + " 'default_catalog.default_database.counts'.",
+                "        caused by: Could not find any factory for identifier 'kafak' that implements"
+                        + " 'org.apache.flink.table.factories.DynamicTableFactory' in the classpath.",
+                "          Available factory identifiers are: blackhole, datagen, dynamic-kafka, kafka, legacy-csv,"
+                        + " print, upsert-kafka (did you mean 'kafka'?)",
+                "        found while planning dml statement 1 at line 29",
+                "        23 |     'connector' = 'kafak',",
+                "           |     ^");
+    }
+
+    @Test
+    void aSinkProblemWithoutAnOptionIsReportedAtTheTable() {
+        Path file = write(dir.resolve("case.yaml"), with("'topic' = '${topic.counts}',",
+                "'topic' = '${topic.counts}',\n    'sink.delivery-guarantee' = 'exactly-once',"));
+
+        CliRun run = CliRun.of(noEnvironment(), "validate", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(problemLines(run)).containsExactly(
+                "FAIL  " + file,
+                "      " + file + ":19:3: ddl statement 2: Unable to create a sink for writing table"
+                        + " 'default_catalog.default_database.counts'.",
+                "        caused by: sink.transactional-id-prefix must be specified when using"
+                        + " DeliveryGuarantee.EXACTLY_ONCE.",
+                "        found while planning dml statement 1 at line 30");
     }
 
     @Test

@@ -4,16 +4,22 @@ import io.flinkharness.internal.Suggestions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Flink's multi-line messages made short: a heading that ends in a colon and the list under it become one line
  * ({@code Unsupported options: scan.startup.mod}, {@code Available factory identifiers are: blackhole, datagen,
- * ...}), long lists are cut, and an unsupported option gets the closest supported one as a suggestion.
+ * ...}), long lists are cut, and an unsupported option or an unknown connector or format identifier gets the
+ * closest supported one as a suggestion.
  */
 final class MessageLines {
     private static final int MAX_ITEMS = 8;
     private static final String UNSUPPORTED = "Unsupported options:";
     private static final String SUPPORTED = "Supported options:";
+    private static final String AVAILABLE = "Available factory identifiers are:";
+    private static final Pattern UNKNOWN_IDENTIFIER =
+            Pattern.compile("Could not find any factory for identifier '([^']+)'");
 
     private MessageLines() {
     }
@@ -36,10 +42,20 @@ final class MessageLines {
             if (line.equals(SUPPORTED) && supported.isPresent()) {
                 continue;
             }
-            out.add(line.equals(UNSUPPORTED) && supported.isPresent() ? unsupported(items, supported.get())
-                    : line + " " + joined(items));
+            if (line.equals(UNSUPPORTED) && supported.isPresent()) {
+                out.add(unsupported(items, supported.get()));
+            } else {
+                out.add(line + " " + joined(items) + (line.equals(AVAILABLE) ? identifierHint(message, items) : ""));
+            }
         }
         return out;
+    }
+
+    /** For an unknown connector or format identifier: the available one it is closest to. */
+    private static String identifierHint(String message, List<String> available) {
+        Matcher unknown = UNKNOWN_IDENTIFIER.matcher(message);
+        return unknown.find() ? Suggestions.closest(unknown.group(1), available)
+                .map(s -> " (did you mean '" + s + "'?)").orElse("") : "";
     }
 
     private static String unsupported(List<String> items, List<String> supported) {

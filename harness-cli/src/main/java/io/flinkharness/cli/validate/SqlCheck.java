@@ -42,7 +42,7 @@ final class SqlCheck {
             problems.add(ddlProblem.get());
             return problems;
         }
-        problems.addAll(runDml(env, sqlCase, placeholders));
+        problems.addAll(runDml(env, sqlCase, ddl, placeholders));
         problems.addAll(planValidations(env, tables(ddl), Script.validations(sqlCase), placeholders));
         return problems;
     }
@@ -53,10 +53,13 @@ final class SqlCheck {
                 .or(() -> ddl.statements().stream().flatMap(s -> run(env, s, placeholders).stream()).findFirst());
     }
 
-    private static List<SqlProblem> runDml(TableEnvironment env, SqlCase sqlCase, DummyPlaceholders placeholders) {
+    /** Problems of the DML; one with a table's source or sink is put at the table's CREATE TABLE. */
+    private static List<SqlProblem> runDml(TableEnvironment env, SqlCase sqlCase, Script ddl,
+            DummyPlaceholders placeholders) {
         Script dml = Script.dml(sqlCase);
         List<SqlProblem> problems = new ArrayList<>();
-        dml.statements().forEach(statement -> run(env, statement, placeholders).ifPresent(problems::add));
+        dml.statements().forEach(statement -> run(env, statement, placeholders)
+                .map(p -> TableFactoryProblems.inDdl(p, ddl)).ifPresent(problems::add));
         noJob(sqlCase, dml).ifPresent(problems::add);
         return problems;
     }
