@@ -154,10 +154,8 @@ final class BadInputCorpus {
                             + " [bootstrap.servers, case.id, topic.clicks, topic.copies] (topics must be declared in"
                             + " the case to get a ${topic.NAME} placeholder)")),
             // not caught before the run: harness-core does not check topic names when it loads a case
-            new BadInput("topic-name-invalid.yaml", ExitCodes.PASSED, List.of(),
-                    ran("topic name invalid", "error while preparing topics and running the ddl: cannot create topics"
-                            + " * Topic name is invalid: 'spare topic!-topic-name-invalid-*' contains one or more"
-                            + " characters other than ASCII alphanumerics, '.', '_' and '-'")),
+            notLoaded("topic-name-invalid.yaml", "{file}:7:3: topics.spare topic!: 'spare topic!' is not a valid Kafka"
+                    + " topic name — use letters, digits, '.', '_' and '-'"),
 
             // SQL errors
             sql("dml-syntax-error.yaml", """
@@ -241,8 +239,9 @@ final class BadInputCorpus {
             sql("dml-starts-no-job.yaml", """
                     {file}:32:3: dml statement 1: the dml starts no Flink job — give an INSERT INTO or a STATEMENT SET\
                      that writes to a declared topic""",
-                    ran("dml starts no job", "Expecting table copies (topic copies-dml-starts-no-job-*, read_committed,"
-                            + " append, 0 rows)", "to contain exactly, in any order, 1 row", "  missing (1):")),
+                    ran("dml starts no job", "error while submitting the dml: statement 1 (line 32)"
+                            + " of {file} dml: the dml is a query, whose rows go nowhere — write them to a declared"
+                            + " topic: INSERT INTO <sink table> SELECT `user`, amount FROM clicks")),
             sql("validate-query-unknown-table.yaml", """
                     {file}:42:36: validation query 'ten copies': Object 'copy' not found
                       42 |     sql: SELECT COUNT(*) AS n FROM copy
@@ -266,8 +265,8 @@ final class BadInputCorpus {
                     + " range: range applies to numbers, decimals, dates, times and timestamps, not STRING"),
             // harness-core lists the topics with generated input, and there are none
             notLoaded("dedup-input-not-generated.yaml", "{file}:37:21: expect[0].dedup.input: topic 'clicks' has no"
-                    + " generated input — the check needs the labelled records of a generate: section; topics with"
-                    + " generated input: "),
+                    + " generated input — the check needs the labelled records of a generate: section, and the case"
+                    + " has none: generate the topic's input"),
 
             // schema mismatches
             sql("key-fields-mismatch.yaml", """

@@ -43,6 +43,14 @@ public record SqlStatement(String text, String source, int index, int line) {
         return java.util.Optional.of(parts[parts.length - 1].replace("`", ""));
     }
 
+    private static final java.util.regex.Pattern QUERY = java.util.regex.Pattern.compile(
+            "(?is)^\\s*(?:--[^\\n]*\\n\\s*)*(?:SELECT|WITH|VALUES|TABLE)\\b.*");
+
+    /** Whether the statement is a query ({@code SELECT}, {@code WITH}, {@code VALUES}): it returns rows, writes none. */
+    public boolean isQuery() {
+        return QUERY.matcher(text).matches();
+    }
+
     /** The first words of the statement, for short messages. */
     public String head() {
         String flat = text.strip().replaceAll("\\s+", " ");

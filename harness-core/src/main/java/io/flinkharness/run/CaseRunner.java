@@ -213,6 +213,11 @@ public final class CaseRunner implements AutoCloseable {
         checkTopicsExist(run, resolvedDdl);
         run.lap("ddl");
         for (SqlStatement statement : dml) {
+            if (statement.isQuery()) {
+                // the gateway would run it as a job that collects rows, which writes no topic
+                throw new IllegalArgumentException(statement.location() + ": the dml is a query, whose rows go"
+                        + " nowhere — write them to a declared topic: INSERT INTO <sink table> " + statement.head());
+            }
             StatementResult result = run.session.execute(placeholders.apply(statement), c.timeout());
             result.jobId().ifPresent(run.jobIds::add);
         }
@@ -300,12 +305,30 @@ public final class CaseRunner implements AutoCloseable {
         if (e instanceof JobFailedException) {
             return "the job failed at run time: " + e.getMessage();
         }
+        java.util.Optional<String> closest = misspeltFactory(String.valueOf(e.getMessage()));
+        if (closest.isPresent()) {
+            return e.getMessage() + "\n  — did you mean '" + closest.get() + "'?";
+        }
         if (String.valueOf(e.getMessage()).contains("Could not find any factory for identifier '")) {
             return e.getMessage() + "\n  — a format or connector that is not on the harness's classpath can be added"
                     + " to every session with RunnerSettings.withSessionJar (for 'avro-confluent':"
                     + " AvroConfluentFormat.jar())";
         }
         return e.getMessage();
+    }
+
+    private static final java.util.regex.Pattern MISSING_FACTORY = java.util.regex.Pattern.compile(
+            "(?s)Could not find any factory for identifier '([^']+)'.*?Available factory identifiers are:\\s*(.*)");
+
+    /** For "no factory for 'kafak'", the available identifier it is a misspelling of, if any. */
+    private static java.util.Optional<String> misspeltFactory(String message) {
+        java.util.regex.Matcher m = MISSING_FACTORY.matcher(message);
+        if (!m.find()) {
+            return java.util.Optional.empty();
+        }
+        List<String> available = java.util.Arrays.stream(m.group(2).split("\\s+"))
+                .map(String::strip).filter(id -> id.matches("[A-Za-z0-9_.-]+")).toList();
+        return io.flinkharness.internal.Suggestions.closest(m.group(1), available);
     }
 
     private void cleanUp(CaseRun run) {

@@ -251,6 +251,12 @@ public final class TestSession implements AutoCloseable {
      */
     public SqlJob start(String dml) {
         List<SqlStatement> statements = SqlScript.split(dml, "dml");
+        for (SqlStatement statement : statements) {
+            if (statement.isQuery()) {
+                throw new IllegalArgumentException(statement.location() + ": the dml is a query, whose rows go"
+                        + " nowhere — write them to a table: INSERT INTO <sink table> " + statement.head());
+            }
+        }
         checkTopicsExist();
         int before = jobs().size();
         executeStatements(statements);

@@ -154,7 +154,13 @@ final class CaseAssembler {
             throw problems.atValue("topics", "no topics declared",
                     "declare every topic the case uses, e.g. topics: { orders: { partitions: 1 } }");
         }
-        topics.forEach((topic, spec) -> builder.topic(topic, partitions(topic, spec)));
+        topics.forEach((topic, spec) -> {
+            if (!topic.matches("[A-Za-z0-9._-]+")) {
+                throw problems.atKey(FieldPath.field("topics", topic), "'" + topic + "' is not a valid Kafka topic"
+                        + " name", "use letters, digits, '.', '_' and '-'", null);
+            }
+            builder.topic(topic, partitions(topic, spec));
+        });
         return topics;
     }
 

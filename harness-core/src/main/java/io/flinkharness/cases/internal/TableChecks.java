@@ -152,8 +152,9 @@ final class TableChecks {
         required(path, topic, "name the topic whose generated input the check compares with");
         if (!generatedTopics.contains(topic)) {
             throw problems.atValue(path, "topic '" + topic + "' has no generated input",
-                    "the check needs the labelled records of a generate: section; "
-                            + Suggestions.didYouMean(topic, generatedTopics, "topics with generated input"));
+                    "the check needs the labelled records of a generate: section"
+                            + (generatedTopics.isEmpty() ? ", and the case has none: generate the topic's input"
+                            : "; " + Suggestions.didYouMean(topic, generatedTopics, "topics with generated input")));
         }
         return topic;
     }
