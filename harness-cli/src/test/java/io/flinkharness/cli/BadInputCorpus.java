@@ -94,7 +94,8 @@ final class BadInputCorpus {
                     + " 'partiton' — did you mean 'partition'? (known fields: key, value, timestamp, partition,"
                     + " headers)"),
             notLoaded("expect-unknown-key.yaml", "{file}:35:5: expect[0].row: unknown field 'row' — did you mean"
-                    + " 'rows'? (known fields: topic, mode, columns, tolerance, rows, windows, unique, dedup, oracle)"),
+                    + " 'rows'? (known fields: topic, mode, match, columns, tolerance, rows, windows, unique, dedup,"
+                    + " oracle)"),
             notLoaded("unknown-key-next-to-cases.yaml", "{file}:2:1: name: unknown field 'name' next to cases — fields"
                     + " of a file with several cases: shared, cases; fields every case shares go under shared:, a"
                     + " case's own under its entry in cases:"),

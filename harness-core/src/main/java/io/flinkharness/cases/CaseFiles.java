@@ -33,6 +33,7 @@ import java.util.stream.Stream;
  * expect:
  *   - topic: counts
  *     mode: append                     # or upsert, retract, changelog
+ *     match: exactly                   # or in-order, contains (at least these rows)
  *     rows:
  *       - { user: alice, clicks: 1 }
  *     windows: { tumble: 5s, present: ["2024-01-01 00:00:00"], noOthers: true,

@@ -32,7 +32,8 @@ import java.util.Objects;
  * @param checks further checks of the table (windows, uniqueness, deduplication), run in order
  */
 public record Expectation(String topic, OutputMode mode, List<Row> rows, List<String> columns,
-                          Map<String, Tolerance> tolerances, boolean rowsChecked, List<TableCheck> checks) {
+                          Map<String, Tolerance> tolerances, boolean rowsChecked, List<TableCheck> checks,
+                          RowMatch match) {
     public Expectation {
         Objects.requireNonNull(topic, "topic cannot be null");
         Objects.requireNonNull(mode, "mode cannot be null");
@@ -40,6 +41,18 @@ public record Expectation(String topic, OutputMode mode, List<Row> rows, List<St
         columns = List.copyOf(columns);
         tolerances = Collections.unmodifiableMap(new LinkedHashMap<>(tolerances));
         checks = List.copyOf(checks);
+        Objects.requireNonNull(match, "match cannot be null");
+    }
+
+    /** An expectation whose rows match exactly, in any order. */
+    public Expectation(String topic, OutputMode mode, List<Row> rows, List<String> columns,
+                       Map<String, Tolerance> tolerances, boolean rowsChecked, List<TableCheck> checks) {
+        this(topic, mode, rows, columns, tolerances, rowsChecked, checks, RowMatch.EXACTLY);
+    }
+
+    /** The same expectation matching its rows as {@code how} says. */
+    public Expectation matching(RowMatch how) {
+        return new Expectation(topic, mode, rows, columns, tolerances, rowsChecked, checks, how);
     }
 
     /** An expectation without further checks. */
@@ -52,7 +65,7 @@ public record Expectation(String topic, OutputMode mode, List<Row> rows, List<St
     public Expectation withCheck(TableCheck check) {
         List<TableCheck> copy = new ArrayList<>(checks);
         copy.add(Objects.requireNonNull(check, "check cannot be null"));
-        return new Expectation(topic, mode, rows, columns, tolerances, rowsChecked, copy);
+        return new Expectation(topic, mode, rows, columns, tolerances, rowsChecked, copy, match);
     }
 
     /** Rows compared exactly on every column. */
@@ -78,19 +91,19 @@ public record Expectation(String topic, OutputMode mode, List<Row> rows, List<St
     public Expectation withRow(int index, Row row) {
         List<Row> copy = new ArrayList<>(rows);
         copy.set(index, row);
-        return new Expectation(topic, mode, copy, columns, tolerances, rowsChecked, checks);
+        return new Expectation(topic, mode, copy, columns, tolerances, rowsChecked, checks, match);
     }
 
     /** Compares on these columns only; the rows then give exactly these columns. */
     public Expectation onColumns(String... columnNames) {
-        return new Expectation(topic, mode, rows, List.of(columnNames), tolerances, rowsChecked, checks);
+        return new Expectation(topic, mode, rows, List.of(columnNames), tolerances, rowsChecked, checks, match);
     }
 
     public Expectation withTolerance(String column, Tolerance tolerance) {
         Map<String, Tolerance> copy = new LinkedHashMap<>(tolerances);
         copy.put(Objects.requireNonNull(column, "column cannot be null"),
                 Objects.requireNonNull(tolerance, "tolerance cannot be null"));
-        return new Expectation(topic, mode, rows, columns, copy, rowsChecked, checks);
+        return new Expectation(topic, mode, rows, columns, copy, rowsChecked, checks, match);
     }
 
     /** Values of a FLOAT, DOUBLE or DECIMAL column match when at most {@code amount} apart. */

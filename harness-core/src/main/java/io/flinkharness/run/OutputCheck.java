@@ -68,8 +68,12 @@ final class OutputCheck {
         ResultTable table = decoder.get().decode(records, kind).withOrigin("topic " + physicalTopic + ", read_committed");
         tables.put(expectation.topic(), table);
         if (expectation.rowsChecked()) {
-            RowChecks.containsExactlyInAnyOrder(new TableComparer(table, settings(expectation)), expectation.rows(),
-                    ROWS_SHOWN).ifPresent(mismatches::add);
+            TableComparer comparer = new TableComparer(table, settings(expectation));
+            (switch (expectation.match()) {
+                case EXACTLY -> RowChecks.containsExactlyInAnyOrder(comparer, expectation.rows(), ROWS_SHOWN);
+                case IN_ORDER -> RowChecks.containsExactlyInOrder(comparer, expectation.rows(), ROWS_SHOWN);
+                case CONTAINS -> RowChecks.contains(comparer, expectation.rows(), ROWS_SHOWN);
+            }).ifPresent(mismatches::add);
         }
         for (TableCheck check : expectation.checks()) {
             try {
@@ -152,9 +156,11 @@ final class OutputCheck {
     private void checkUntyped(Expectation expectation, String physicalTopic, List<OutputRecord> records) {
         String mode = expectation.mode().name().toLowerCase(Locale.ROOT);
         if (expectation.mode() == OutputMode.RETRACT || expectation.mode() == OutputMode.CHANGELOG
-                || !expectation.tolerances().isEmpty()) {
+                || !expectation.tolerances().isEmpty() || expectation.match() != RowMatch.EXACTLY) {
             throw new IllegalArgumentException("topic '" + expectation.topic() + "': "
-                    + (expectation.tolerances().isEmpty() ? "mode " + mode + " needs" : "tolerances need")
+                    + (!expectation.tolerances().isEmpty() ? "tolerances need" : expectation.match() != RowMatch.EXACTLY
+                    ? "match " + expectation.match().name().toLowerCase(Locale.ROOT).replace('_', '-') + " needs"
+                    : "mode " + mode + " needs")
                     + " the topic's sink table: declare it in the case's ddl with 'topic' = '${topic."
                     + expectation.topic() + "}' as a CREATE TABLE the harness can read"
                     + unreadable.map(why -> " (" + why + ")").orElse(""));

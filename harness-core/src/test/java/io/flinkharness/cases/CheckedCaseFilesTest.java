@@ -130,6 +130,29 @@ class CheckedCaseFilesTest {
     }
 
     @Test
+    void rowsMatchInOrderOrAsASubset() throws IOException {
+        String match = """
+                  - topic: counts
+                    columns: [window_start]
+                    match: %s
+                    rows: [%s]
+                    windows:""".indent(2).stripTrailing();
+        String counts = "  - topic: counts\n    windows:";
+        assertThat(CASE).contains(counts);
+        SqlCase reversed = CaseFiles.load(write("in-order.yaml", CASE.replace(counts, match.formatted("in-order",
+                "{ window_start: \"2026-01-01 00:00:10\" }, { window_start: \"2026-01-01 00:00:00\" }"))));
+        SqlCase subset = CaseFiles.load(write("contains.yaml", CASE.replace(counts, match.formatted("contains",
+                "{ window_start: \"2026-01-01 00:00:10\" }"))));
+
+        CaseResult inOrder = SharedTestEnvironment.runner().run(reversed);
+        CaseResult contains = SharedTestEnvironment.runner().run(subset);
+
+        assertThat(inOrder.status()).isEqualTo(CaseResult.Status.FAILED);
+        assertThat(inOrder.message()).contains("to contain exactly, in this order, 2 rows (on columns window_start)");
+        assertThat(contains.status()).as(contains.message()).isEqualTo(CaseResult.Status.PASSED);
+    }
+
+    @Test
     void aValidationQueryFlinkRejectsIsAnErrorThatSaysWhere() throws IOException {
         SqlCase c = CaseFiles.load(write("bad-query.yaml", CASE.replace("FROM first_clicks GROUP BY",
                 "FROM first_click GROUP BY")));

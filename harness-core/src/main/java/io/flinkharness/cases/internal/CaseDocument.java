@@ -63,8 +63,8 @@ record CaseDocument(String name, List<String> tags, String timeout, Map<String, 
      * What is expected of one output topic: rows, optionally on some columns and with per-column tolerances; its
      * windows; uniqueness; what a deduplication kept.
      */
-    record ExpectDocument(String topic, String mode, List<String> columns, Map<String, Object> tolerance,
-                          List<Map<String, Object>> rows, WindowsDocument windows, List<String> unique,
+    record ExpectDocument(String topic, String mode, String match, List<String> columns,
+                          Map<String, Object> tolerance, List<Map<String, Object>> rows, WindowsDocument windows, List<String> unique,
                           DedupDocument dedup, OracleDocument oracle) {
     }
 

@@ -7,6 +7,7 @@ import io.flinkharness.results.Tolerance;
 import io.flinkharness.rows.Row;
 import io.flinkharness.run.Expectation;
 import io.flinkharness.run.OutputMode;
+import io.flinkharness.run.RowMatch;
 import io.flinkharness.run.TableCheck;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -40,7 +41,8 @@ final class Expectations {
         List<TableCheck> tableChecks = checks.read(path, doc);
         boolean rowsGiven = doc.rows() != null || tableChecks.isEmpty();
         List<Row> rows = rowsGiven ? rows(FieldPath.field(path, "rows"), doc.rows(), columns) : List.of();
-        Expectation expectation = new Expectation(topic, mode, rows, columns, Map.of(), rowsGiven, tableChecks);
+        Expectation expectation = new Expectation(topic, mode, rows, columns, Map.of(), rowsGiven, tableChecks,
+                match(FieldPath.field(path, "match"), doc.match(), rowsGiven));
         if (doc.tolerance() != null) {
             for (Map.Entry<String, Object> t : doc.tolerance().entrySet()) {
                 String at = FieldPath.field(FieldPath.field(path, "tolerance"), t.getKey());
@@ -65,6 +67,24 @@ final class Expectations {
                     + " changes of a changelog format applied, changelog: every change is a row with its op");
         }
         return OutputMode.valueOf(m.toUpperCase(Locale.ROOT));
+    }
+
+    private static final List<String> MATCHES = List.of("exactly", "in-order", "contains");
+
+    private RowMatch match(String path, String match, boolean rowsGiven) {
+        if (match == null) {
+            return RowMatch.EXACTLY;
+        }
+        String m = match.toLowerCase(Locale.ROOT);
+        if (!MATCHES.contains(m)) {
+            throw problems.atValue(path, "unknown match '" + match + "'", Suggestions.didYouMean(match, MATCHES,
+                    "matches") + "; exactly: these rows in any order, in-order: these rows in this order,"
+                    + " contains: at least these rows");
+        }
+        if (!rowsGiven) {
+            throw problems.atValue(path, "a match without rows", "give the rows to match, or leave match out");
+        }
+        return RowMatch.valueOf(m.replace('-', '_').toUpperCase(Locale.ROOT));
     }
 
     private List<String> columns(String path, List<String> columns) {
