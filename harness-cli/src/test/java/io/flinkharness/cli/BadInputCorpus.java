@@ -207,7 +207,8 @@ final class BadInputCorpus {
                             + " dml failed: Unable to create a source for reading table"
                             + " 'default_catalog.default_database.clicks'.",
                             "  root cause: org.apache.flink.table.api.ValidationException: Unsupported options found"
-                                    + " for 'kafka'.")),
+                                    + " for 'kafka'. Unsupported options: scan.startup.mod (did you mean"
+                                    + " 'scan.startup.mode'?)")),
             sql("connector-unknown.yaml", """
                     {file}:15:5: ddl statement 1: Unable to create a source for reading table\
                      'default_catalog.default_database.clicks'.
@@ -223,7 +224,9 @@ final class BadInputCorpus {
                             + " 'default_catalog.default_database.clicks'.",
                             "  root cause: org.apache.flink.table.api.ValidationException: Could not find any factory"
                                     + " for identifier 'kafak' that implements"
-                                    + " 'org.apache.flink.table.factories.DynamicTableFactory' in the classpath.")),
+                                    + " 'org.apache.flink.table.factories.DynamicTableFactory' in the classpath."
+                                    + " Available factory identifiers are: blackhole datagen dynamic-kafka kafka"
+                                    + " legacy-csv print upsert-kafka")),
             sql("sink-exactly-once-without-prefix.yaml", """
                     {file}:22:3: ddl statement 2: Unable to create a sink for writing table\
                      'default_catalog.default_database.copies'.
@@ -236,7 +239,6 @@ final class BadInputCorpus {
                             "  root cause: org.apache.flink.table.api.ValidationException:"
                                     + " sink.transactional-id-prefix must be specified when using"
                                     + " DeliveryGuarantee.EXACTLY_ONCE.")),
-            // harness-core's runner counts the collect job of a SELECT as a job, so the run blames the output
             sql("dml-starts-no-job.yaml", """
                     {file}:32:3: dml statement 1: the dml starts no Flink job — give an INSERT INTO or a STATEMENT SET\
                      that writes to a declared topic""",

@@ -56,7 +56,7 @@ public class SqlStatementException extends RuntimeException {
         StringBuilder out = new StringBuilder();
         out.append(statement.location()).append(" failed: ").append(firstLine(flinkMessage));
         if (!rootCause.isEmpty() && !flinkMessage.contains(messageOf(rootCause))) {
-            out.append("\n  root cause: ").append(firstLine(rootCause));
+            out.append("\n  root cause: ").append(FlinkErrorText.brief(rootCause));
         }
         Optional<int[]> position = FlinkErrorText.position(flinkMessage);
         out.append("\n  statement:");

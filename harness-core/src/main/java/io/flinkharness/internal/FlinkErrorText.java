@@ -128,4 +128,36 @@ public final class FlinkErrorText {
         String text = mostTelling(causes).map(Cause::toString).orElse(longest.strip());
         return text.lines().findFirst().orElse("");
     }
+
+    /**
+     * A message of several lines made short but complete: the first line and the lines after it while they are
+     * short (e.g. the column list of a {@code key.fields} error); for "Unsupported options", the options named with
+     * the closest supported one ({@code scan.startup.mod (did you mean 'scan.startup.mode'?)}).
+     */
+    public static String brief(String message) {
+        List<String> lines = message.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        if (lines.isEmpty()) {
+            return "";
+        }
+        int unsupported = lines.indexOf("Unsupported options:");
+        int supported = lines.indexOf("Supported options:");
+        if (unsupported >= 0 && supported > unsupported) {
+            List<String> known = lines.subList(supported + 1, lines.size());
+            List<String> named = lines.subList(unsupported + 1, supported).stream()
+                    .map(o -> o + Suggestions.closest(o, known).map(c -> " (did you mean '" + c + "'?)").orElse(""))
+                    .toList();
+            return lines.get(0) + " Unsupported options: " + String.join(", ", named);
+        }
+        StringBuilder out = new StringBuilder(lines.get(0));
+        for (String line : lines.subList(1, lines.size())) {
+            if (out.length() + line.length() > BRIEF_LIMIT) {
+                out.append(" …");
+                break;
+            }
+            out.append(' ').append(line);
+        }
+        return out.toString();
+    }
+
+    private static final int BRIEF_LIMIT = 400;
 }

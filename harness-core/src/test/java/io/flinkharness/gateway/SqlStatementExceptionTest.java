@@ -100,14 +100,15 @@ class SqlStatementExceptionTest {
     }
 
     @Test
-    void aRootCauseThatAddsInformationIsShownByItsFirstLine() {
+    void aRootCauseThatAddsInformationIsShownBriefly() {
         SqlStatement insert = new SqlStatement("INSERT INTO out\nSELECT * FROM src", "case 'y' dml", 1, 1);
 
         SqlStatementException e = SqlStatementException.fromServerErrors(insert, List.of("Internal server error.", EXECUTION_ERROR));
 
         assertThat(e).hasMessage(String.join("\n",
                 "statement 1 (line 1) of case 'y' dml failed: Failed to execute sql",
-                "  root cause: org.apache.kafka.common.errors.TimeoutException: Timed out waiting for a node assignment.",
+                "  root cause: org.apache.kafka.common.errors.TimeoutException: Timed out waiting for a node assignment."
+                        + " Call: describeTopics",
                 "  statement:",
                 "     1 | INSERT INTO out",
                 "     2 | SELECT * FROM src"));
@@ -142,12 +143,12 @@ class SqlStatementExceptionTest {
     }
 
     @Test
-    void theConstructorShowsOnlyTheFirstLinesOfMessageAndRootCause() {
+    void theConstructorShowsTheMessagesFirstLineAndTheRootCauseBriefly() {
         SqlStatementException e = new SqlStatementException(SqlStatement.of("SELECT 1"),
                 "first line\nsecond line", "java.io.IOException: disk full\n  more");
 
         assertThat(e).hasMessage("statement 1 (line 1) of statement failed: first line\n"
-                + "  root cause: java.io.IOException: disk full\n"
+                + "  root cause: java.io.IOException: disk full more\n"
                 + "  statement:\n"
                 + "     1 | SELECT 1");
         assertThat(e.flinkMessage()).isEqualTo("first line\nsecond line");

@@ -304,4 +304,33 @@ class FlinkErrorTextTest {
         assertThat(FlinkErrorText.root(FlinkErrorText.causes(trace)))
                 .contains(new Cause("java.lang.IllegalStateException", "inner"));
     }
+
+    @Test
+    void briefNamesUnsupportedOptionsWithTheClosestSupportedOne() {
+        String message = """
+                Unsupported options found for 'kafka'.
+
+                Unsupported options:
+
+                scan.startup.mod
+
+                Supported options:
+
+                connector
+                format
+                scan.startup.mode
+                topic
+                """;
+
+        assertThat(FlinkErrorText.brief(message)).isEqualTo("Unsupported options found for 'kafka'. Unsupported"
+                + " options: scan.startup.mod (did you mean 'scan.startup.mode'?)");
+    }
+
+    @Test
+    void briefKeepsShortFollowingLinesAndCutsLongOnes() {
+        assertThat(FlinkErrorText.brief("Could not find the field 'usr'. The following columns can be selected:\n"
+                + "[user, amount]\n")).isEqualTo("Could not find the field 'usr'. The following columns can be"
+                + " selected: [user, amount]");
+        assertThat(FlinkErrorText.brief("first\n" + "x".repeat(500))).isEqualTo("first …");
+    }
 }
