@@ -29,7 +29,6 @@ import java.util.regex.Pattern;
  */
 final class OutputCheck {
     private static final int ROWS_SHOWN = 10;
-    private static final Pattern CREATE_TABLE = Pattern.compile("(?is)^\\s*(?:--[^\\n]*\\n\\s*)*CREATE\\s+.*TABLE\\b.*");
 
     private final List<SqlStatement> ddl;
     private final Optional<SchemaRegistryClient> registry;
@@ -103,9 +102,7 @@ final class OutputCheck {
             RecordSchema schema = DdlSchemaReader.read(statement, Optional.empty());
             String topic = schema.tableOptions().get("topic");
             if (topic != null && physicalTopics.contains(topic)) {
-                OutputDecoder decoder = OutputDecoder.forTable(schema);
-                decoder = registry.map(decoder::withSchemaRegistry).orElse(decoder);
-                byName.put(name.get(), decoder.decode(read.apply(topic)).withOrigin("topic " + topic
+                byName.put(name.get(), decoder(schema, registry).decode(read.apply(topic)).withOrigin("topic " + topic
                         + ", read_committed"));
             }
         }
@@ -117,17 +114,21 @@ final class OutputCheck {
         return mismatches;
     }
 
+    /** The decoder of a sink table's records, reading Confluent-framed Avro through the registry if there is one. */
+    static OutputDecoder decoder(RecordSchema sinkTable, Optional<SchemaRegistryClient> registry) {
+        OutputDecoder decoder = OutputDecoder.forTable(sinkTable);
+        return registry.map(decoder::withSchemaRegistry).orElse(decoder);
+    }
+
     /** The decoder of the topic's sink table, if the DDL declares one the harness can read. */
     private Optional<OutputDecoder> decoder(String physicalTopic) {
         unreadable = Optional.empty();
         Pattern topicOption = Pattern.compile("'topic'\\s*=\\s*'" + Pattern.quote(physicalTopic) + "'",
                 Pattern.CASE_INSENSITIVE);
         for (SqlStatement statement : ddl) {
-            if (CREATE_TABLE.matcher(statement.text()).matches() && topicOption.matcher(statement.text()).find()) {
+            if (statement.createdTable().isPresent() && topicOption.matcher(statement.text()).find()) {
                 try {
-                    RecordSchema schema = DdlSchemaReader.read(statement, Optional.empty());
-                    OutputDecoder decoder = OutputDecoder.forTable(schema);
-                    return Optional.of(registry.map(decoder::withSchemaRegistry).orElse(decoder));
+                    return Optional.of(decoder(DdlSchemaReader.read(statement, Optional.empty()), registry));
                 } catch (IllegalArgumentException e) {
                     unreadable = Optional.of(statement.location() + ": " + e.getMessage());
                     return Optional.empty();

@@ -402,8 +402,7 @@ public final class TestSession implements AutoCloseable {
             throw new IllegalArgumentException(ddl.location() + ": table " + tableName + " has no single 'topic'"
                     + " option, so there is no one topic to read");
         }
-        OutputDecoder decoder = OutputDecoder.forTable(schema);
-        decoder = currentRegistry().map(decoder::withSchemaRegistry).orElse(decoder);
+        OutputDecoder decoder = OutputCheck.decoder(schema, currentRegistry());
         List<OutputRecord> records = read(topic);
         ResultTable table = kind.isPresent() ? decoder.decode(records, kind.get()) : decoder.decode(records);
         return table.withOrigin("topic " + topic + ", read_committed");

@@ -11,17 +11,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Resolves the schemas a case file's generators name: tables of the case's own DDL, Avro files next to the case
  * file, inline schemas. Not part of the public API.
  */
 public final class CaseSchemas implements SchemaResolver {
-    private static final Pattern CREATE_TABLE = Pattern.compile(
-            "^\\s*CREATE\\s+(?:TEMPORARY\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?([`\\w.]+)",
-            Pattern.CASE_INSENSITIVE);
 
     private final Path caseFile;
     private final String ddl;
@@ -40,12 +35,10 @@ public final class CaseSchemas implements SchemaResolver {
     public RecordSchema table(String name) {
         List<String> names = new ArrayList<>();
         for (SqlStatement statement : SqlScript.split(ddl, "ddl")) {
-            Matcher m = CREATE_TABLE.matcher(statement.text());
-            if (m.find()) {
-                String table = m.group(1).replace("`", "");
-                String simple = table.substring(table.lastIndexOf('.') + 1);
-                names.add(simple);
-                if (simple.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
+            java.util.Optional<String> table = statement.createdTable();
+            if (table.isPresent()) {
+                names.add(table.get());
+                if (table.get().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
                     return RecordSchema.fromDdl(statement.text());
                 }
             }
