@@ -73,10 +73,43 @@ public final class ReadCommittedReader implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<TopicPartition> partitions = partitions(topic);
         Map<TopicPartition, Long> end = awaitStableEnd(topic, partitions, timeout);
+        return readUpTo(topic, partitions, end, deadline);
+    }
+
+    /**
+     * Returns every record committed so far, up to the topic's last stable offsets now, without waiting for open
+     * transactions: what a read_committed consumer sees at this moment while a job keeps writing.
+     *
+     * @throws KafkaOperationException if the topic does not exist
+     */
+    public synchronized List<OutputRecord> readCommitted(String topic, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<TopicPartition> partitions = partitions(topic);
+        return readUpTo(topic, partitions, offsets(partitions, IsolationLevel.READ_COMMITTED), deadline);
+    }
+
+    /**
+     * The topic's last stable offsets and high watermarks now: where they differ, a transaction is open and the
+     * records past the last stable offset are not visible to read_committed consumers yet.
+     */
+    public synchronized TopicEnds ends(String topic) {
+        List<TopicPartition> partitions = partitions(topic);
+        Map<Integer, Long> stable = new LinkedHashMap<>();
+        Map<Integer, Long> high = new LinkedHashMap<>();
+        offsets(partitions, IsolationLevel.READ_COMMITTED).forEach((tp, o) -> stable.put(tp.partition(), o));
+        offsets(partitions, IsolationLevel.READ_UNCOMMITTED).forEach((tp, o) -> high.put(tp.partition(), o));
+        return new TopicEnds(topic, stable, high);
+    }
+
+    private List<OutputRecord> readUpTo(String topic, List<TopicPartition> partitions, Map<TopicPartition, Long> end,
+                                        long deadline) {
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         List<OutputRecord> records = new ArrayList<>();
         Poll.until("topic " + topic + " to be read up to its last stable offsets " + end, remaining(deadline), () -> {
+            if (partitions.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp))) {
+                return Optional.of(Boolean.TRUE);
+            }
             for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(20))) {
                 if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
                     records.add(toOutput(r));

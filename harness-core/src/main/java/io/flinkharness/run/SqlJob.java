@@ -1,27 +1,43 @@
 package io.flinkharness.run;
 
+import io.flinkharness.flink.CheckpointStats;
 import io.flinkharness.flink.FlinkRestClient;
+import io.flinkharness.flink.JobFailedException;
+import io.flinkharness.flink.JobMetrics;
 import io.flinkharness.flink.JobStatus;
 import io.flinkharness.gateway.SqlStatement;
 import io.flinkharness.internal.ConditionTimeoutException;
+import io.flinkharness.internal.Poll;
+import io.flinkharness.kafka.TestRecord;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A Flink job that a statement of a {@link TestSession} started: an {@code INSERT INTO} or a {@code STATEMENT SET}.
  * The session cancels it when it closes, if it is still running.
+ *
+ * <p>A job over unbounded sources keeps running: follow it by its watermarks ({@link #metrics()},
+ * {@link #awaitWatermark}), its checkpoints (which commit exactly-once output) and the records its windows
+ * dropped as late ({@link #assertDroppedAsLate}). Every wait says what it awaited, its limit and what it last saw,
+ * and a wait that times out explains the stall (an {@link OutputStallError} with a diagnosis).
  */
 public final class SqlJob {
     private final String id;
     private final SqlStatement statement;
     private final FlinkRestClient flink;
     private final Duration timeout;
+    private final TestSession session;
 
-    SqlJob(String id, SqlStatement statement, FlinkRestClient flink, Duration timeout) {
+    SqlJob(String id, SqlStatement statement, FlinkRestClient flink, Duration timeout, TestSession session) {
         this.id = Objects.requireNonNull(id, "id cannot be null");
         this.statement = statement;
         this.flink = flink;
         this.timeout = timeout;
+        this.session = session;
     }
 
     /** The Flink job id. */
@@ -59,6 +75,113 @@ public final class SqlJob {
                     + " 'scan.bounded.mode' = 'latest-offset' (and 'scan.startup.mode' = 'earliest-offset')");
         }
         return this;
+    }
+
+    /**
+     * Waits, up to the session's timeout, until every task of the job runs: from then on its sources read what
+     * is sent. Records sent earlier are read too (sources start at the earliest offset).
+     *
+     * @throws io.flinkharness.flink.JobFailedException if the job ended first
+     */
+    public SqlJob awaitRunning() {
+        flink.awaitRunning(id, timeout);
+        return this;
+    }
+
+    /** The job's watermarks per source partition and operator, late-record drops and source offsets now. */
+    public JobMetrics metrics() {
+        return flink.metrics(id);
+    }
+
+    /** The job's checkpoints now: completed, failed, the latest and the interval. */
+    public CheckpointStats checkpoints() {
+        return flink.checkpoints(id);
+    }
+
+    /** How many records the job's window operators have dropped as late so far. */
+    public long lateRecordsDropped() {
+        return metrics().lateRecordsDropped();
+    }
+
+    /** As {@link #awaitWatermark(Instant, Duration)} with the session's timeout. */
+    public JobMetrics awaitWatermark(Instant eventTime) {
+        return awaitWatermark(eventTime, timeout);
+    }
+
+    /**
+     * Waits until the input watermark of every operator past the sources has reached {@code eventTime} (for a
+     * job whose sources write straight to sinks: every source partition's watermark).
+     *
+     * @throws OutputStallError at the limit, with the watermarks last seen and why they stall
+     */
+    public JobMetrics awaitWatermark(Instant eventTime, Duration limit) {
+        AtomicReference<JobMetrics> last = new AtomicReference<>();
+        return awaitMetric("the watermark of " + this + " to reach " + eventTime, limit, Optional.of(eventTime), () -> {
+            JobMetrics m = flink.metrics(id);
+            last.set(m);
+            Optional<Instant> lowest = m.operators().isEmpty() ? lowestSplit(m) : m.lowestOperatorWatermark();
+            return lowest.filter(w -> !w.isBefore(eventTime)).map(w -> m);
+        }, () -> last.get() == null ? "no metrics yet" : "lowest watermark "
+                + (last.get().operators().isEmpty() ? lowestSplit(last.get()) : last.get().lowestOperatorWatermark())
+                .map(Instant::toString).orElse("-inf"));
+    }
+
+    /**
+     * Sends the records to {@code topic} and waits until the job's window operators have dropped that many more
+     * records as late: asserts they came after the watermark had passed their window.
+     *
+     * @throws OutputStallError if the drop count did not grow by {@code records.length} within the session's
+     *     timeout, with the watermarks seen: the records were not late, or a window counted them
+     */
+    public SqlJob assertDroppedAsLate(SessionTopic topic, TestRecord... records) {
+        long before = lateRecordsDropped();
+        topic.send(records);
+        long expected = before + records.length;
+        AtomicReference<Long> last = new AtomicReference<>(before);
+        awaitMetric(records.length + (records.length == 1 ? " record" : " records") + " sent to " + topic
+                + " to be dropped as late by " + this + " (drop count from " + before + " to " + expected + ")",
+                timeout, Optional.empty(), () -> {
+                    long now = lateRecordsDropped();
+                    last.set(now);
+                    return now >= expected ? Optional.of(now) : Optional.empty();
+                }, () -> "drop count " + last.get() + " — were the records really behind the watermark?");
+        return this;
+    }
+
+    /** Waits until {@code count} more checkpoints of the job have completed than when called. */
+    public CheckpointStats awaitCheckpoints(int count, Duration limit) {
+        long start = checkpoints().completed();
+        AtomicReference<CheckpointStats> last = new AtomicReference<>();
+        return awaitMetric(count + " more checkpoints of " + this + " to complete (from " + start + ")", limit,
+                Optional.empty(), () -> {
+                    CheckpointStats c = flink.checkpoints(id);
+                    last.set(c);
+                    return c.completed() >= start + count ? Optional.of(c) : Optional.empty();
+                }, () -> String.valueOf(last.get()));
+    }
+
+    private <T> T awaitMetric(String awaited, Duration limit, Optional<Instant> window,
+                              java.util.function.Supplier<Optional<T>> probe, java.util.function.Supplier<String> seen) {
+        try {
+            return Poll.until(awaited, limit, () -> {
+                JobStatus status = flink.status(id);
+                if (status.isTerminal()) {
+                    throw new JobFailedException(id, status, status == JobStatus.FAILED ? flink.failureCause(id)
+                            : "the job ended while " + awaited + " was awaited");
+                }
+                return probe.get();
+            }, seen);
+        } catch (ConditionTimeoutException | JobFailedException e) {
+            throw new OutputStallError(e.getMessage(), session.diagnose(window), e);
+        }
+    }
+
+    private static Optional<Instant> lowestSplit(JobMetrics m) {
+        List<JobMetrics.SplitWatermark> splits = m.splits();
+        if (splits.isEmpty() || splits.stream().anyMatch(s -> s.watermark().isEmpty())) {
+            return Optional.empty();
+        }
+        return splits.stream().map(s -> s.watermark().get()).min(Instant::compareTo);
     }
 
     /** Cancels the job if it is still running. */

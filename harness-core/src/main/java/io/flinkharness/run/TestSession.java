@@ -21,6 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.OptionalInt;
+import io.flinkharness.diagnosis.Diagnosis;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -55,6 +59,8 @@ import java.util.stream.Collectors;
  */
 public final class TestSession implements AutoCloseable {
     private static final Pattern TOPIC_NAME = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final Pattern SET_OPTION = Pattern.compile("\\s*SET\\s+'([^']+)'\\s*=\\s*'([^']*)'\\s*;?\\s*",
+            Pattern.CASE_INSENSITIVE);
     private static final String AVRO_CONFLUENT = "avro-confluent";
 
     private final CaseRunner runner;
@@ -64,6 +70,9 @@ public final class TestSession implements AutoCloseable {
     private final Map<String, SessionTopic> topics = new LinkedHashMap<>();
     private final Map<String, SqlStatement> tables = new LinkedHashMap<>();
     private final List<SqlJob> jobs = new ArrayList<>();
+    private final Map<String, String> sessionOptions = new LinkedHashMap<>();
+    private final List<VisibleOutput> awaitedOutputs = new ArrayList<>();
+    private LastInput lastInput = new LastInput(Optional.empty(), Map.of());
     private GatewaySession gatewaySession;
     private Optional<SchemaRegistryClient> registry = Optional.empty();
     private boolean avroConfluentJarAdded;
@@ -75,6 +84,7 @@ public final class TestSession implements AutoCloseable {
         this.name = name;
         this.id = CaseIds.next(name);
         this.timeout = timeout;
+        this.sessionOptions.putAll(runner.settings().sessionProperties(name));
     }
 
     /** The name the test gave the session. */
@@ -173,6 +183,29 @@ public final class TestSession implements AutoCloseable {
 
     void send(SessionTopic topic, List<TestRecord> records) {
         runner.producer().send(topic.name(), records);
+        Instant sent = Instant.now();
+        Map<String, Long> checkpoints = new LinkedHashMap<>();
+        for (SqlJob job : jobs()) {
+            try {
+                checkpoints.put(job.id(), runner.flink().checkpoints(job.id()).completed());
+            } catch (RuntimeException ignored) {
+                // a job that has ended or not started checkpointing: no count to compare with later
+            }
+        }
+        synchronized (this) {
+            lastInput = new LastInput(Optional.of(sent), checkpoints);
+        }
+    }
+
+    /**
+     * When the session last sent records (Kafka acknowledged them), and how many checkpoints each of its jobs
+     * had completed then.
+     */
+    record LastInput(Optional<Instant> sentAt, Map<String, Long> checkpointsByJob) {
+    }
+
+    synchronized LastInput lastInput() {
+        return lastInput;
     }
 
     List<TestRecord> encode(GeneratedData data) {
@@ -288,7 +321,11 @@ public final class TestSession implements AutoCloseable {
             StatementResult result = session.execute(resolved, timeout);
             synchronized (this) {
                 tableName(resolved).ifPresent(table -> tables.put(table, resolved));
-                result.jobId().ifPresent(job -> jobs.add(new SqlJob(job, resolved, runner.flink(), timeout)));
+                result.jobId().ifPresent(job -> jobs.add(new SqlJob(job, resolved, runner.flink(), timeout, this)));
+                Matcher set = SET_OPTION.matcher(resolved.text());
+                if (set.matches()) {
+                    sessionOptions.put(set.group(1), set.group(2));
+                }
             }
             results.add(result);
         }
@@ -395,17 +432,138 @@ public final class TestSession implements AutoCloseable {
     }
 
     private ResultTable table(String tableName, Optional<ResultTable.Kind> kind) {
+        return readTable(tableName, kind, true);
+    }
+
+    /** What the table's topic holds committed now, without waiting for open transactions: for running jobs. */
+    ResultTable committed(String tableName) {
+        return readTable(tableName, Optional.empty(), false);
+    }
+
+    private ResultTable readTable(String tableName, Optional<ResultTable.Kind> kind, boolean toStableEnd) {
         SqlStatement ddl = createTable(tableName);
         RecordSchema schema = DdlSchemaReader.read(ddl, Optional.empty());
+        String topic = topicOf(tableName, ddl, schema);
+        OutputDecoder decoder = OutputCheck.decoder(schema, currentRegistry());
+        List<OutputRecord> records = toStableEnd ? read(topic) : runner.reader().readCommitted(topic, timeout);
+        ResultTable table = kind.isPresent() ? decoder.decode(records, kind.get()) : decoder.decode(records);
+        return table.withOrigin("topic " + topic + ", read_committed");
+    }
+
+    private static String topicOf(String tableName, SqlStatement ddl, RecordSchema schema) {
         String topic = schema.tableOptions().get("topic");
         if (topic == null || topic.contains(";")) {
             throw new IllegalArgumentException(ddl.location() + ": table " + tableName + " has no single 'topic'"
                     + " option, so there is no one topic to read");
         }
-        OutputDecoder decoder = OutputCheck.decoder(schema, currentRegistry());
-        List<OutputRecord> records = read(topic);
-        ResultTable table = kind.isPresent() ? decoder.decode(records, kind.get()) : decoder.decode(records);
-        return table.withOrigin("topic " + topic + ", read_committed");
+        return topic;
+    }
+
+    // ---- unbounded runs
+
+    /**
+     * Drives event time of a source table by heartbeat records to its partitions, see {@link EventTime}.
+     *
+     * @throws IllegalArgumentException if no {@code CREATE TABLE} of that name ran here, the table declares no
+     *     watermark, or its topic is not one of this session's
+     */
+    public EventTime eventTime(String tableName) {
+        SqlStatement ddl = createTable(tableName);
+        RecordSchema schema = DdlSchemaReader.read(ddl, Optional.empty());
+        if (schema.watermark().isEmpty()) {
+            throw new IllegalArgumentException(ddl.location() + ": table " + tableName + " declares no watermark, so"
+                    + " it has no event time to drive — add WATERMARK FOR <column> AS <column> - INTERVAL ...");
+        }
+        String topic = topicOf(tableName, ddl, schema);
+        SessionTopic owned = topics().stream().filter(t -> t.name().equals(topic)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(ddl.location() + ": table " + tableName + " reads topic '"
+                        + topic + "', which this session did not create — write 'topic' = '${topic.NAME}'"));
+        return new EventTime(this, tableName, schema, owned, Map.of());
+    }
+
+    /**
+     * Waits on the committed output of a table while its job keeps running, see {@link OutputAwait}; the limit is
+     * the session's timeout unless {@link OutputAwait#atMost} says otherwise.
+     *
+     * @throws IllegalArgumentException if no {@code CREATE TABLE} of that name ran in this session
+     */
+    public OutputAwait awaitTable(String tableName) {
+        createTable(tableName);
+        return new OutputAwait(this, tableName, timeout, OptionalInt.empty());
+    }
+
+    /**
+     * Why output is missing, now: named stall patterns with their fixes and the facts behind them (jobs,
+     * checkpoints, watermarks, input per partition, open transactions). Waits that time out attach it to their
+     * error; call it yourself to look at a running job.
+     */
+    public Diagnosis diagnose() {
+        return diagnose(Optional.empty());
+    }
+
+    Diagnosis diagnose(Optional<Instant> awaitedWatermark) {
+        List<SqlJob> ownJobs;
+        Map<String, SqlStatement> ownTables;
+        Map<String, String> options;
+        synchronized (this) {
+            ownJobs = List.copyOf(jobs);
+            ownTables = new LinkedHashMap<>(tables);
+            options = new LinkedHashMap<>(sessionOptions);
+        }
+        return new SessionInspector(runner.flink(), runner.reader(), timeout)
+                .diagnose(ownJobs, ownTables, options, awaitedWatermark);
+    }
+
+    /** The outputs awaited so far, with how long after the last input each became visible. */
+    public synchronized List<VisibleOutput> awaitedOutputs() {
+        return List.copyOf(awaitedOutputs);
+    }
+
+    synchronized void recordLatency(String tableName, VisibleOutput output) {
+        awaitedOutputs.add(output);
+    }
+
+    /**
+     * The job that writes the table: the latest whose statement inserts into it.
+     *
+     * @throws IllegalStateException if no job of this session does
+     */
+    synchronized SqlJob jobWriting(String tableName) {
+        String key = key(tableName.replace("`", ""));
+        for (int i = jobs.size() - 1; i >= 0; i--) {
+            if (SessionInspector.insertedTables(jobs.get(i).statement()).contains(key)) {
+                return jobs.get(i);
+            }
+        }
+        throw new IllegalStateException("no job of this session writes table " + tableName + "; its jobs: " + jobs
+                + " — start one with session.start(\"INSERT INTO " + tableName + " ...\")");
+    }
+
+    /** Checkpoints the job writing the table completed since {@code input} was sent, if known. */
+    Optional<Long> checkpointsSince(LastInput input, String tableName) {
+        try {
+            SqlJob job = jobWriting(tableName);
+            Long before = input.checkpointsByJob().get(job.id());
+            return before == null ? Optional.empty() : Optional.of(job.checkpoints().completed() - before);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Fails a wait at once when the job writing the table has ended: its output will not change any more. */
+    void failFastIfEnded(String tableName, String awaited) {
+        SqlJob job;
+        try {
+            job = jobWriting(tableName);
+        } catch (IllegalStateException noJob) {
+            return;
+        }
+        JobStatus status = job.status();
+        if (status.isTerminal()) {
+            throw new io.flinkharness.flink.JobFailedException(job.id(), status, status == JobStatus.FAILED
+                    ? runner.flink().failureCause(job.id())
+                    : "the job " + (status == JobStatus.FINISHED ? "finished" : "was cancelled") + " before " + awaited);
+        }
     }
 
     // ---- jobs and life cycle

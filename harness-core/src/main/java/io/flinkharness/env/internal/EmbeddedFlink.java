@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.MetricOptions;
+import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -23,6 +25,7 @@ import org.apache.flink.table.gateway.service.session.SessionManager;
  */
 public final class EmbeddedFlink implements AutoCloseable {
     private static final String LOOPBACK = "127.0.0.1";
+    private static final java.time.Duration METRIC_REFRESH = java.time.Duration.ofMillis(100);
 
     private MiniCluster miniCluster;
     private SessionManager sessionManager;
@@ -63,6 +66,13 @@ public final class EmbeddedFlink implements AutoCloseable {
         conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("128m"));
         conf.set(TaskManagerOptions.NETWORK_MEMORY_MIN, MemorySize.parse("64m"));
         conf.set(TaskManagerOptions.NETWORK_MEMORY_MAX, MemorySize.parse("64m"));
+        // watermarks, late-record counts and source offsets are metrics: tests wait on them, so keep them fresh
+        // (the default refreshes every 10 s)
+        conf.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, METRIC_REFRESH);
+        // job details and checkpoint counts are cached for web.refresh-interval (3 s by default): a wait for a
+        // job's tasks to run or for its next checkpoint would see them seconds late
+        conf.set(WebOptions.REFRESH_INTERVAL, METRIC_REFRESH);
+        conf.set(RestOptions.CACHE_CHECKPOINT_STATISTICS_TIMEOUT, METRIC_REFRESH);
         UserCodeClassLoading.configure(conf);
         miniCluster = new MiniCluster(new MiniClusterConfiguration.Builder()
                 .setConfiguration(conf)
