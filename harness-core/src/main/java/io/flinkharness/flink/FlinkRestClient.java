@@ -125,6 +125,25 @@ public final class FlinkRestClient {
         });
     }
 
+    /**
+     * As {@link #metrics}, but newer than the cluster's metric cache was when called: the Flink REST API refreshes
+     * its cache in the background when asked, so a single request may answer with values one refresh old. Waits
+     * (at most {@code limit}) for a snapshot with more task time than the first; at the limit, the latest.
+     */
+    public JobMetrics freshMetrics(String jobId, Duration limit) {
+        JobMetrics first = metrics(jobId);
+        AtomicReference<JobMetrics> latest = new AtomicReference<>(first);
+        try {
+            return Poll.until("metrics of job " + jobId + " newer than the cached ones", limit, () -> {
+                JobMetrics next = metrics(jobId);
+                latest.set(next);
+                return next.taskTimeMillis() > first.taskTimeMillis() ? Optional.of(next) : Optional.empty();
+            }, () -> "task time " + latest.get().taskTimeMillis() + " ms");
+        } catch (io.flinkharness.internal.ConditionTimeoutException e) {
+            return latest.get();
+        }
+    }
+
     /** The job's checkpoint counts, latest completion and interval ({@code /jobs/:id/checkpoints[/config]}). */
     public CheckpointStats checkpoints(String jobId) {
         Optional<Duration> interval;

@@ -8,25 +8,28 @@ import java.util.Optional;
 /**
  * Where a running job stands in event time and in its input, from the Flink REST API's metrics at one moment:
  * the watermark of every Kafka partition (split) its sources read, the input watermark of every operator, the
- * records its window operators dropped as late, and the offset each source has read up to.
+ * records its window operators dropped as late, and how many records each source has read.
  *
  * <p>An empty watermark means the operator or split has none yet ({@code Long.MIN_VALUE} in Flink): a window
  * downstream of it cannot fire. The Flink REST API refreshes metric values every
  * {@code metrics.fetcher.update-interval} (the embedded environment: 100 ms), so a snapshot may be that old.
  *
  * @param splits the watermark of each source split, one per Kafka partition a source subtask reads
- * @param operators the input watermark of each operator of each subtask that has one
+ * @param operators the input watermark of each operator past the sources' own tasks (chained operators of a
+ *     source task report theirs late), per subtask
  * @param lateDrops the records each window operator subtask dropped as late ({@code numLateRecordsDropped})
- * @param offsets the offset of the last record each source subtask emitted, per Kafka partition
+ * @param inputs the records each source subtask has read
+ * @param taskTimeMillis the busy, idle and back-pressured time of every task summed: grows with wall time, so of
+ *     two snapshots the one with the larger value is the newer
  */
 public record JobMetrics(List<SplitWatermark> splits, List<OperatorWatermark> operators, List<LateDrops> lateDrops,
-                         List<SourceOffset> offsets) {
+                         List<SourceInput> inputs, long taskTimeMillis) {
 
     public JobMetrics {
         splits = List.copyOf(splits);
         operators = List.copyOf(operators);
         lateDrops = List.copyOf(lateDrops);
-        offsets = List.copyOf(offsets);
+        inputs = List.copyOf(inputs);
     }
 
     /** The watermark of one Kafka partition as a source subtask tracks it. */
@@ -37,12 +40,23 @@ public record JobMetrics(List<SplitWatermark> splits, List<OperatorWatermark> op
     public record OperatorWatermark(String vertex, String operator, int subtask, Optional<Instant> watermark) {
     }
 
-    /** Records an operator subtask dropped because the watermark had passed their window. */
+    /**
+     * Inputs a window operator subtask dropped because the watermark had passed their window. With two-phase
+     * aggregation (the default for window aggregates) the global operator counts pre-aggregated inputs: late
+     * records of one key and window arriving together count once.
+     */
     public record LateDrops(String operator, int subtask, long dropped) {
     }
 
-    /** The offset of the last record a source emitted from a partition; -1 before the first. */
-    public record SourceOffset(String source, String topic, int partition, long offset) {
+    /** The records a source subtask has read so far ({@code numRecordsIn}), e.g. source {@code Source: clicks[1]}. */
+    public record SourceInput(String source, int subtask, long records) {
+
+        /** The table the source reads: {@code clicks} for {@code Source: clicks[1]}. */
+        public String table() {
+            String name = source.startsWith("Source: ") ? source.substring("Source: ".length()) : source;
+            int bracket = name.indexOf('[');
+            return bracket > 0 ? name.substring(0, bracket) : name;
+        }
     }
 
     /** Records dropped as late by every window operator of the job together. */
@@ -67,9 +81,9 @@ public record JobMetrics(List<SplitWatermark> splits, List<OperatorWatermark> op
                 .min(Comparator.comparing(s -> s.watermark().orElse(Instant.MIN)));
     }
 
-    /** The highest offset a source has emitted from a partition, if a source reads it. */
-    public Optional<Long> offset(String topic, int partition) {
-        return offsets.stream().filter(o -> o.topic().equals(topic) && o.partition() == partition)
-                .map(SourceOffset::offset).max(Comparator.naturalOrder());
+    /** The records the sources of a table have read so far, over all subtasks; empty if no source reads it. */
+    public Optional<Long> recordsRead(String table) {
+        List<SourceInput> of = inputs.stream().filter(i -> i.table().equalsIgnoreCase(table)).toList();
+        return of.isEmpty() ? Optional.empty() : Optional.of(of.stream().mapToLong(SourceInput::records).sum());
     }
 }

@@ -13,16 +13,18 @@ import java.util.regex.Pattern;
  * Picks the metrics that say where a job stands out of the hundreds a vertex has, by their Flink names:
  * {@code 0.Source__clicks[1].split.clicks-3f2a-1.watermark.currentWatermark},
  * {@code 0.GlobalWindowAggregate[4].currentInputWatermark}, {@code 0.GlobalWindowAggregate[4].numLateRecordsDropped},
- * {@code 0.Source__clicks[1].KafkaSourceReader.topic.clicks-3f2a.partition.0.currentOffset}.
+ * {@code 0.Source__clicks[1].numRecordsIn}.
  */
 final class JobMetricsReader {
     private static final Pattern SPLIT_WATERMARK = Pattern.compile(
             "(\\d+)\\.(.+)\\.split\\.(.+)-(\\d+)\\.watermark\\.currentWatermark");
     private static final Pattern OPERATOR_WATERMARK = Pattern.compile("(\\d+)\\.([^.]+)\\.currentInputWatermark");
     private static final Pattern LATE_DROPS = Pattern.compile("(\\d+)\\.([^.]+)\\.numLateRecordsDropped");
-    private static final Pattern OFFSET = Pattern.compile(
-            "(\\d+)\\.(.+)\\.KafkaSourceReader\\.topic\\.(.+)\\.partition\\.(\\d+)\\.currentOffset");
-    private static final List<Pattern> WANTED = List.of(SPLIT_WATERMARK, OPERATOR_WATERMARK, LATE_DROPS, OFFSET);
+    private static final Pattern SOURCE_RECORDS_IN = Pattern.compile("(\\d+)\\.(Source__[^.]+)\\.numRecordsIn");
+    /** Task time gauges grow with wall time: a snapshot with a larger sum is a newer one. */
+    private static final Pattern TASK_TIME = Pattern.compile("(\\d+)\\.accumulate(Idle|Busy|BackPressured)TimeMs");
+    private static final List<Pattern> WANTED = List.of(SPLIT_WATERMARK, OPERATOR_WATERMARK, LATE_DROPS,
+            SOURCE_RECORDS_IN, TASK_TIME);
 
     private JobMetricsReader() {
     }
@@ -34,7 +36,8 @@ final class JobMetricsReader {
         List<JobMetrics.SplitWatermark> splits = new ArrayList<>();
         List<JobMetrics.OperatorWatermark> operators = new ArrayList<>();
         List<JobMetrics.LateDrops> drops = new ArrayList<>();
-        List<JobMetrics.SourceOffset> offsets = new ArrayList<>();
+        List<JobMetrics.SourceInput> inputs = new ArrayList<>();
+        long[] taskTime = {0};
         for (JobOverview.Vertex vertex : job.vertices()) {
             List<String> names = fetch.apply(vertex.id(), List.of()).keySet().stream()
                     .filter(name -> WANTED.stream().anyMatch(p -> p.matcher(name).matches())).sorted().toList();
@@ -48,20 +51,23 @@ final class JobMetricsReader {
                     splits.add(new JobMetrics.SplitWatermark(operatorName(m.group(2)), Integer.parseInt(m.group(1)),
                             m.group(3), Integer.parseInt(m.group(4)), watermark(value)));
                 } else if ((m = OPERATOR_WATERMARK.matcher(name)).matches()) {
-                    if (!m.group(2).startsWith("Source__")) {
+                    // operators chained to a source report their input watermark late or not at all
+                    if (!vertex.name().startsWith("Source:")) {
                         operators.add(new JobMetrics.OperatorWatermark(vertex.name(), operatorName(m.group(2)),
                                 Integer.parseInt(m.group(1)), watermark(value)));
                     }
                 } else if ((m = LATE_DROPS.matcher(name)).matches()) {
                     drops.add(new JobMetrics.LateDrops(operatorName(m.group(2)), Integer.parseInt(m.group(1)),
                             number(value)));
-                } else if ((m = OFFSET.matcher(name)).matches()) {
-                    offsets.add(new JobMetrics.SourceOffset(operatorName(m.group(2)), m.group(3),
-                            Integer.parseInt(m.group(4)), number(value)));
+                } else if (TASK_TIME.matcher(name).matches()) {
+                    taskTime[0] += Math.max(0, number(value));
+                } else if ((m = SOURCE_RECORDS_IN.matcher(name)).matches()) {
+                    inputs.add(new JobMetrics.SourceInput(operatorName(m.group(2)), Integer.parseInt(m.group(1)),
+                            number(value)));
                 }
             });
         }
-        return new JobMetrics(splits, operators, drops, offsets);
+        return new JobMetrics(splits, operators, drops, inputs, taskTime[0]);
     }
 
     /** {@code Source__clicks[1]} is how Flink writes {@code Source: clicks[1]} in metric names. */

@@ -44,6 +44,8 @@ final class SessionInspector {
     private static final String TABLE_IDLE_TIMEOUT = "scan.watermark.idle-timeout";
     private static final String SESSION_IDLE_TIMEOUT = "table.exec.source.idle-timeout";
 
+    private static final Duration METRICS_REFRESH_LIMIT = Duration.ofSeconds(2);
+
     private final FlinkRestClient flink;
     private final ReadCommittedReader reader;
     private final Duration timeout;
@@ -107,7 +109,7 @@ final class SessionInspector {
             JobOverview overview = flink.overview(job.id());
             started = Optional.of(overview.started());
             if (status == JobStatus.RUNNING) {
-                metrics = Optional.of(flink.metrics(job.id()));
+                metrics = Optional.of(flink.freshMetrics(job.id(), METRICS_REFRESH_LIMIT));
                 checkpoints = Optional.of(flink.checkpoints(job.id()));
             }
         } catch (RuntimeException e) {

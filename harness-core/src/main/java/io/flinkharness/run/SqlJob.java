@@ -31,6 +31,7 @@ public final class SqlJob {
     private final FlinkRestClient flink;
     private final Duration timeout;
     private final TestSession session;
+    private static final Duration METRICS_REFRESH_LIMIT = Duration.ofSeconds(2);
 
     SqlJob(String id, SqlStatement statement, FlinkRestClient flink, Duration timeout, TestSession session) {
         this.id = Objects.requireNonNull(id, "id cannot be null");
@@ -88,9 +89,12 @@ public final class SqlJob {
         return this;
     }
 
-    /** The job's watermarks per source partition and operator, late-record drops and source offsets now. */
+    /**
+     * The job's watermarks per source partition and operator, late-record drops and records read, newer than the
+     * REST API's metric cache was when called (waits up to a second or two for it to refresh).
+     */
     public JobMetrics metrics() {
-        return flink.metrics(id);
+        return flink.freshMetrics(id, METRICS_REFRESH_LIMIT);
     }
 
     /** The job's checkpoints now: completed, failed, the latest and the interval. */
@@ -98,7 +102,7 @@ public final class SqlJob {
         return flink.checkpoints(id);
     }
 
-    /** How many records the job's window operators have dropped as late so far. */
+    /** How many inputs the job's window operators have dropped as late so far (see {@link #assertDroppedAsLate}). */
     public long lateRecordsDropped() {
         return metrics().lateRecordsDropped();
     }
@@ -127,24 +131,25 @@ public final class SqlJob {
     }
 
     /**
-     * Sends the records to {@code topic} and waits until the job's window operators have dropped that many more
-     * records as late: asserts they came after the watermark had passed their window.
+     * Sends the record to {@code topic} and waits until the job's window operators have dropped one more input as
+     * late: asserts it came after the watermark had passed its window. Send late records one at a time: with
+     * two-phase aggregation, late records of one key and window that arrive together are dropped as one input.
      *
-     * @throws OutputStallError if the drop count did not grow by {@code records.length} within the session's
-     *     timeout, with the watermarks seen: the records were not late, or a window counted them
+     * @throws OutputStallError if the drop count did not grow within the session's timeout, with the watermarks
+     *     seen: the record was not late, or a window counted it
      */
-    public SqlJob assertDroppedAsLate(SessionTopic topic, TestRecord... records) {
+    public SqlJob assertDroppedAsLate(SessionTopic topic, TestRecord record) {
         long before = lateRecordsDropped();
-        topic.send(records);
-        long expected = before + records.length;
+        topic.send(record);
+        long expected = before + 1;
         AtomicReference<Long> last = new AtomicReference<>(before);
-        awaitMetric(records.length + (records.length == 1 ? " record" : " records") + " sent to " + topic
-                + " to be dropped as late by " + this + " (drop count from " + before + " to " + expected + ")",
+        awaitMetric("the record " + record + " sent to " + topic + " to be dropped as late by " + this
+                + " (drop count from " + before + " to " + expected + ")",
                 timeout, Optional.empty(), () -> {
-                    long now = lateRecordsDropped();
+                    long now = flink.metrics(id).lateRecordsDropped();
                     last.set(now);
                     return now >= expected ? Optional.of(now) : Optional.empty();
-                }, () -> "drop count " + last.get() + " — were the records really behind the watermark?");
+                }, () -> "drop count " + last.get() + " — was the record really behind the watermark?");
         return this;
     }
 

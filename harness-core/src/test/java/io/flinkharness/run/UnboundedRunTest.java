@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * heartbeats, wait for windows on the read_committed output, produce again.
  */
 class UnboundedRunTest {
-    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
     static final String TABLES = """
             CREATE TABLE clicks (`user` STRING, ts TIMESTAMP(3), WATERMARK FOR ts AS ts - INTERVAL '2' SECOND)

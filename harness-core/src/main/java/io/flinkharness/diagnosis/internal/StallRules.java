@@ -127,12 +127,10 @@ public final class StallRules {
     private static Optional<Finding> sourceBehind(Facts facts, JobMetrics metrics) {
         List<String> behind = new ArrayList<>();
         for (Facts.Source source : facts.sources()) {
-            for (Facts.Partition p : source.partitions()) {
-                Optional<Long> read = metrics.offset(source.topic(), p.partition());
-                if (read.isPresent() && p.records() > 0 && read.get() + 1 < p.records()) {
-                    behind.add("partition " + p.partition() + " of table " + source.table() + ": " + (read.get() + 1)
-                            + " of " + p.records() + " records");
-                }
+            long records = source.partitions().stream().mapToLong(Facts.Partition::records).sum();
+            Optional<Long> read = metrics.recordsRead(source.table());
+            if (read.isPresent() && read.get() < records) {
+                behind.add("table " + source.table() + ": " + read.get() + " of " + records + " records read");
             }
         }
         if (behind.isEmpty()) {
@@ -154,9 +152,10 @@ public final class StallRules {
                         Collectors.summingLong(JobMetrics.LateDrops::dropped)));
         String where = byOperator.entrySet().stream().map(e -> e.getKey() + " dropped " + e.getValue())
                 .collect(Collectors.joining(", "));
-        return Optional.of(new Finding(Kind.LATE_RECORDS_DROPPED, dropped + (dropped == 1 ? " record was" : " records were")
-                + " dropped as late (" + where + "): they arrived after the watermark had passed the end of their"
-                + " window, so no window counts them.",
+        return Optional.of(new Finding(Kind.LATE_RECORDS_DROPPED, "window operators dropped late input (" + where
+                + "; a two-phase aggregate counts the late records of one key and window that arrive together"
+                + " once): they arrived after the watermark had passed the end of their window, so no window counts"
+                + " them.",
                 "if they should count, raise the watermark delay to cover their lateness, or send them before the"
                         + " records that move the watermark past their window."));
     }
