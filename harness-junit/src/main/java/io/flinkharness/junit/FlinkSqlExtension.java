@@ -5,6 +5,8 @@ import io.flinkharness.internal.Durations;
 import io.flinkharness.junit.internal.Declarations;
 import io.flinkharness.junit.internal.EnvironmentChoice;
 import io.flinkharness.junit.internal.FailureReport;
+import io.flinkharness.flink.JobStatus;
+import io.flinkharness.run.OutputStallError;
 import io.flinkharness.junit.internal.SharedEnvironments;
 import io.flinkharness.run.CaseRunner;
 import io.flinkharness.run.RunnerSettings;
@@ -149,7 +151,24 @@ public final class FlinkSqlExtension implements BeforeAllCallback, BeforeEachCal
         }
         String kept = settings(context).keepTopicsOnFailure()
                 ? "\n  the topics are kept for inspection until the environment stops" : "";
-        throw FailureReport.enrich(throwable, resource.session().describe() + kept);
+        throw FailureReport.enrich(throwable, resource.session().describe() + kept + diagnosis(resource.session(),
+                throwable));
+    }
+
+    /**
+     * Why a running job's output may be missing or short, next to the diff of a failed assertion; a wait that
+     * timed out has put its own diagnosis in the message already.
+     */
+    private static String diagnosis(TestSession session, Throwable failure) {
+        if (failure instanceof OutputStallError) {
+            return "";
+        }
+        try {
+            boolean running = session.jobs().stream().anyMatch(j -> j.status() == JobStatus.RUNNING);
+            return running ? System.lineSeparator() + session.diagnose().render() : "";
+        } catch (RuntimeException e) {
+            return "";
+        }
     }
 
     // ---- parameters

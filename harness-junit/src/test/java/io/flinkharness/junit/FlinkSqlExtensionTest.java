@@ -237,6 +237,40 @@ class FlinkSqlExtensionTest {
         }
     }
 
+    @Test
+    void aFailedAssertionOnARunningJobsOutputCarriesTheStallDiagnosis() {
+        EngineExecutionResults results = run(IdlePartitionFixture.class);
+
+        results.testEvents().assertStatistics(s -> s.started(1).failed(1));
+        Throwable failure = results.testEvents().failed().list().get(0).getPayload(
+                org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
+        assertThat(failure).isInstanceOf(org.opentest4j.AssertionFailedError.class);
+        assertThat(failure.getMessage())
+                .startsWith("windows fired ==> expected: <1> but was: <0>")
+                .contains("\n  job " + JOBS.get("windows") + " RUNNING: INSERT INTO counts")
+                .containsPattern("\ndiagnosis:\n  IDLE_PARTITION: partition 1 of table clicks \\(topic"
+                        + " clicks-idlepartitionfixture-windowswith-[0-9a-f]{6}\\) never received a"
+                        + " record: the source watermark is held at -inf")
+                .contains("\n    partition 1: no records\n");
+    }
+
+    @FlinkSqlTest
+    @KafkaTopic(name = "clicks", partitions = 2)
+    @KafkaTopic(name = "counts")
+    @SqlScript("sql/windows.sql")
+    static class IdlePartitionFixture {
+        @Test
+        void windowsWithAnIdlePartition(TestSession session, @Topic("clicks") SessionTopic clicks) {
+            clicks.send(TestRecord.of("a", "{\"user\":\"a\",\"ts\":\"2026-01-01 00:00:01\"}").withPartition(0),
+                    TestRecord.of("a", "{\"user\":\"a\",\"ts\":\"2026-01-01 00:01:00\"}").withPartition(0));
+            SqlJob job = session.start("INSERT INTO counts SELECT `user`, window_end, COUNT(*) FROM TABLE(TUMBLE("
+                    + "TABLE clicks, DESCRIPTOR(ts), INTERVAL '10' SECOND)) GROUP BY `user`, window_start, window_end");
+            JOBS.put("windows", job.id());
+            job.awaitRunning();
+            org.junit.jupiter.api.Assertions.assertEquals(1, session.table("counts").size(), "windows fired");
+        }
+    }
+
     // ---- configuration errors, with their exact messages
 
     @Test
