@@ -57,8 +57,11 @@ class StallDiagnosisTest {
             assertThat(diagnosis.findings().get(0).fix()).isEqualTo("set 'scan.watermark.idle-timeout' = '1 s' on"
                     + " table clicks (or SET 'table.exec.source.idle-timeout' = '1 s'), or send a heartbeat to every"
                     + " partition: session.eventTime(\"clicks\").advanceTo(...).");
-            assertThat(diagnosis.facts()).contains("    partition 2: no records\n")
-                    .contains("partition 2 -inf (no watermark yet)");
+            assertThat(diagnosis.facts())
+                    .containsPattern("\n    partition 0: 2 records, event time 2026-01-01T00:00:01Z \\.\\."
+                            + " 2026-01-01T00:00:40Z, watermark 2026-01-01T00:00:38Z\n")
+                    .contains("\n    partition 2: no records, watermark -inf (no watermark yet)\n")
+                    .contains(", idle timeout none, read by the job: 4 of 4 records\n");
         }
     }
 

@@ -251,7 +251,7 @@ class FlinkSqlExtensionTest {
                 .containsPattern("\ndiagnosis:\n  IDLE_PARTITION: partition 1 of table clicks \\(topic"
                         + " clicks-idlepartitionfixture-windowswith-[0-9a-f]{6}\\) never received a"
                         + " record: the source watermark is held at -inf")
-                .contains("\n    partition 1: no records\n");
+                .contains("\n    partition 1: no records, watermark -inf (no watermark yet)\n");
     }
 
     @FlinkSqlTest

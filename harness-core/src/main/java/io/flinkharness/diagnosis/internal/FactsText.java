@@ -21,24 +21,32 @@ public final class FactsText {
                     .truncatedTo(ChronoUnit.MILLIS))));
             out.append(": ").append(job.statement()).append('\n');
             job.checkpoints().ifPresent(c -> out.append("    checkpoints: ").append(checkpoints(c, facts)).append('\n'));
-            job.metrics().ifPresent(m -> watermarks(m, out));
+            job.metrics().ifPresent(m -> watermarks(m, facts, out));
             job.problem().ifPresent(p -> out.append("    ").append(p).append('\n'));
         }
         for (Facts.Source source : facts.sources()) {
             out.append("  source table ").append(source.table()).append(" (topic ").append(source.topic())
                     .append("): watermark delay ").append(source.watermarkDelay().map(Times::of).orElse("none"))
-                    .append(", idle timeout ").append(source.idleTimeout().orElse("none")).append('\n');
+                    .append(", idle timeout ").append(source.idleTimeout().orElse("none"));
+            long records = source.partitions().stream().mapToLong(Facts.Partition::records).sum();
+            facts.jobs().stream().flatMap(j -> j.metrics().stream()).flatMap(m -> m.recordsRead(source.table()).stream())
+                    .findFirst().ifPresent(read -> out.append(", read by the job: ").append(read).append(" of ")
+                            .append(records).append(records == 1 ? " record" : " records"));
+            out.append('\n');
             for (Facts.Partition p : source.partitions()) {
                 out.append("    partition ").append(p.partition()).append(": ");
                 if (p.records() == 0) {
-                    out.append("no records\n");
-                    continue;
+                    out.append("no records");
+                } else {
+                    out.append(p.records()).append(p.records() == 1 ? " record" : " records");
+                    if (p.oldest().isPresent()) {
+                        out.append(", event time ").append(Times.at(p.oldest().get())).append(" .. ")
+                                .append(Times.at(p.newest().get()));
+                    }
                 }
-                out.append(p.records()).append(p.records() == 1 ? " record" : " records");
-                if (p.oldest().isPresent()) {
-                    out.append(", event time ").append(Times.at(p.oldest().get())).append(" .. ")
-                            .append(Times.at(p.newest().get()));
-                }
+                facts.jobs().stream().flatMap(j -> j.metrics().stream())
+                        .flatMap(m -> m.split(source.topic(), p.partition()).stream()).findFirst()
+                        .ifPresent(split -> out.append(", watermark ").append(Times.at(split.watermark())));
                 out.append('\n');
             }
             source.problem().ifPresent(problem -> out.append("    ").append(problem).append('\n'));
@@ -64,8 +72,11 @@ public final class FactsText {
                 + ", interval " + Times.of(c.interval().get());
     }
 
-    private static void watermarks(JobMetrics m, StringBuilder out) {
-        Map<String, List<JobMetrics.SplitWatermark>> bySource = m.splits().stream().collect(Collectors.groupingBy(
+    private static void watermarks(JobMetrics m, Facts facts, StringBuilder out) {
+        java.util.Set<String> described = facts.sources().stream().map(Facts.Source::topic)
+                .collect(Collectors.toSet());
+        Map<String, List<JobMetrics.SplitWatermark>> bySource = m.splits().stream()
+                .filter(split -> !described.contains(split.topic())).collect(Collectors.groupingBy(
                 JobMetrics.SplitWatermark::source, java.util.TreeMap::new, Collectors.toList()));
         bySource.forEach((source, splits) -> out.append("    ").append(source).append(" watermarks: ")
                 .append(splits.stream().sorted(java.util.Comparator.comparingInt(JobMetrics.SplitWatermark::partition))
