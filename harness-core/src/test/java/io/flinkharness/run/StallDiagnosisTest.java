@@ -29,6 +29,13 @@ class StallDiagnosisTest {
                         + extraSourceOptions);
     }
 
+    /** Topics clicks (with {@code partitions}) and counts, the tables, and the running TUMBLE job. */
+    private static SqlJob startCounting(TestSession session, int partitions, String tables) {
+        session.createTopics(Map.of("clicks", partitions, "counts", 1));
+        session.execute(tables);
+        return session.start(UnboundedRunTest.COUNT_PER_WINDOW).awaitRunning();
+    }
+
     private static Diagnosis stall(TestSession session) {
         OutputStallError error = catchThrowableOfType(OutputStallError.class,
                 () -> session.awaitTable("counts").atMost(SHORT).untilWindowFired(T0.plusSeconds(10)));
@@ -41,9 +48,7 @@ class StallDiagnosisTest {
     @Test
     void aPartitionThatNeverGetsARecordHoldsTheWatermark() {
         try (TestSession session = runner.openSession("idle partition")) {
-            session.createTopics(Map.of("clicks", 3, "counts", 1));
-            session.execute(tables("INTERVAL '2' SECOND", ""));
-            session.start(UnboundedRunTest.COUNT_PER_WINDOW).awaitRunning();
+            startCounting(session, 3, tables("INTERVAL '2' SECOND", ""));
             session.topic("clicks").send(click("alice", 1, 0), click("bob", 2, 1), click("alice", 40, 0),
                     click("bob", 41, 1));
 
@@ -68,9 +73,7 @@ class StallDiagnosisTest {
     @Test
     void anIdleTimeoutLetsTheSameInputFireTheWindow() {
         try (TestSession session = runner.openSession("idle timeout")) {
-            session.createTopics(Map.of("clicks", 3, "counts", 1));
-            session.execute(tables("INTERVAL '2' SECOND", ", 'scan.watermark.idle-timeout' = '500 ms'"));
-            session.start(UnboundedRunTest.COUNT_PER_WINDOW).awaitRunning();
+            startCounting(session, 3, tables("INTERVAL '2' SECOND", ", 'scan.watermark.idle-timeout' = '500 ms'"));
             session.topic("clicks").send(click("alice", 1, 0), click("bob", 2, 1), click("alice", 40, 0),
                     click("bob", 41, 1));
 
@@ -83,9 +86,7 @@ class StallDiagnosisTest {
     @Test
     void aWatermarkDelayLongerThanTheDataSpanClosesNoWindow() {
         try (TestSession session = runner.openSession("delay beyond data")) {
-            session.createTopics(Map.of("clicks", 2, "counts", 1));
-            session.execute(tables("INTERVAL '5' MINUTE", ""));
-            session.start(UnboundedRunTest.COUNT_PER_WINDOW).awaitRunning();
+            startCounting(session, 2, tables("INTERVAL '5' MINUTE", ""));
             session.topic("clicks").send(click("alice", 1, 0), click("bob", 5, 1), click("alice", 50, 0),
                     click("bob", 62, 1));
 
@@ -105,10 +106,8 @@ class StallDiagnosisTest {
     @Test
     void outputInAnOpenTransactionBeforeTheFirstCheckpoint() {
         try (TestSession session = runner.openSession("no checkpoint yet")) {
-            session.createTopics(Map.of("clicks", 1, "counts", 1));
-            session.execute("SET 'execution.checkpointing.interval' = '10 min'");
-            session.execute(tables("INTERVAL '2' SECOND", ""));
-            SqlJob job = session.start(UnboundedRunTest.COUNT_PER_WINDOW).awaitRunning();
+            SqlJob job = startCounting(session, 1, "SET 'execution.checkpointing.interval' = '10 min';\n"
+                    + tables("INTERVAL '2' SECOND", ""));
             session.topic("clicks").send(click("alice", 1, 0), click("alice", 30, 0));
 
             Diagnosis diagnosis = stall(session);
@@ -125,9 +124,7 @@ class StallDiagnosisTest {
     @Test
     void recordsBehindTheWatermarkAreDroppedAsLate() {
         try (TestSession session = runner.openSession("late dropped")) {
-            session.createTopics(Map.of("clicks", 1, "counts", 1));
-            session.execute(tables("INTERVAL '2' SECOND", ""));
-            session.start(UnboundedRunTest.COUNT_PER_WINDOW).awaitRunning();
+            startCounting(session, 1, tables("INTERVAL '2' SECOND", ""));
             session.topic("clicks").send(click("alice", 1, 0), click("alice", 30, 0), click("bob", 3, 0),
                     click("bob", 4, 0));
 
@@ -147,9 +144,7 @@ class StallDiagnosisTest {
     @Test
     void aJobThatFailsIsReportedWithItsRootCause() {
         try (TestSession session = runner.openSession("job failed")) {
-            session.createTopics(Map.of("clicks", 1, "counts", 1));
-            session.execute(tables("INTERVAL '2' SECOND", ""));
-            SqlJob job = session.start(UnboundedRunTest.COUNT_PER_WINDOW).awaitRunning();
+            SqlJob job = startCounting(session, 1, tables("INTERVAL '2' SECOND", ""));
             session.topic("clicks").send(TestRecord.of("alice", "this is not JSON"));
 
             OutputStallError error = catchThrowableOfType(OutputStallError.class,

@@ -60,6 +60,11 @@ class FlinkSqlExtensionTest {
                 .execute();
     }
 
+    private static Throwable firstFailure(EngineExecutionResults results) {
+        return results.testEvents().failed().list().get(0).getPayload(
+                org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
+    }
+
     // ---- one environment, a session per test
 
     @Test
@@ -206,8 +211,7 @@ class FlinkSqlExtensionTest {
         EngineExecutionResults results = run(FailingFixture.class);
 
         results.testEvents().assertStatistics(s -> s.started(1).failed(1));
-        Throwable failure = results.testEvents().failed().list().get(0).getPayload(
-                org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
+        Throwable failure = firstFailure(results);
         String jobId = JOBS.get("endless");
         assertThat(failure).isInstanceOf(org.opentest4j.AssertionFailedError.class);
         assertThat(failure.getMessage())
@@ -242,8 +246,7 @@ class FlinkSqlExtensionTest {
         EngineExecutionResults results = run(IdlePartitionFixture.class);
 
         results.testEvents().assertStatistics(s -> s.started(1).failed(1));
-        Throwable failure = results.testEvents().failed().list().get(0).getPayload(
-                org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
+        Throwable failure = firstFailure(results);
         assertThat(failure).isInstanceOf(org.opentest4j.AssertionFailedError.class);
         assertThat(failure.getMessage())
                 .startsWith("windows fired ==> expected: <1> but was: <0>")
