@@ -146,13 +146,13 @@ final class BadInputCorpus {
                             + " (declared topics: [clicks, copies])")),
             sql("placeholder-unknown.yaml", """
                     {file}:27:16: ddl statement 2: unknown placeholder ${topic.copy}; known placeholders:\
-                     [bootstrap.servers, case.id, schema.registry.url, topic.clicks, topic.copies] (topics must be\
+                     [bootstrap.servers, case.id, kafka.options, schema.registry.url, topic.clicks, topic.copies] (topics must be\
                      declared in the case to get a ${topic.NAME} placeholder)
                       27 |     'topic' = '${topic.copy}',
                          |                ^""",
                     ran("placeholder unknown", "error while preparing topics and running the ddl: statement 2 (line"
                             + " 22) of {file} ddl: unknown placeholder ${topic.copy}; known placeholders:"
-                            + " [bootstrap.servers, case.id, topic.clicks, topic.copies] (topics must be declared in"
+                            + " [bootstrap.servers, case.id, kafka.options, topic.clicks, topic.copies] (topics must be declared in"
                             + " the case to get a ${topic.NAME} placeholder)")),
             // not caught before the run: harness-core does not check topic names when it loads a case
             notLoaded("topic-name-invalid.yaml", "{file}:7:3: topics.spare topic!: 'spare topic!' is not a valid Kafka"

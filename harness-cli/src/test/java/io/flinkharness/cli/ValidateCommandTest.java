@@ -184,7 +184,7 @@ class ValidateCommandTest {
         assertThat(problemLines(run)).containsExactly(
                 "FAIL  " + file,
                 "      " + file + ":24:16: ddl statement 2: unknown placeholder ${topic.count}; known placeholders:"
-                        + " [bootstrap.servers, case.id, schema.registry.url, topic.clicks, topic.counts] (topics must"
+                        + " [bootstrap.servers, case.id, kafka.options, schema.registry.url, topic.clicks, topic.counts] (topics must"
                         + " be declared in the case to get a ${topic.NAME} placeholder)",
                 "        24 |     'topic' = '${topic.count}',",
                 "           |                ^");

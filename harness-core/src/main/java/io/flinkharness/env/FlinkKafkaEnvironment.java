@@ -1,7 +1,9 @@
 package io.flinkharness.env;
 
 import io.flinkharness.registry.SchemaRegistryClient;
+import io.flinkharness.kafka.KafkaConnection;
 import java.net.URI;
+import java.util.Map;
 
 /**
  * A running Kafka cluster plus a Flink session reachable through a Flink SQL Gateway.
@@ -19,8 +21,30 @@ import java.net.URI;
  */
 public interface FlinkKafkaEnvironment extends AutoCloseable {
 
-    /** Kafka {@code bootstrap.servers} for clients and for the DDL placeholder {@code ${bootstrap.servers}}. */
+    /** Kafka {@code bootstrap.servers} for the harness's own clients (topics, input, reading output). */
     String kafkaBootstrapServers();
+
+    /** How the harness's own Kafka clients connect: bootstrap servers plus security and other client settings. */
+    default KafkaConnection kafkaConnection() {
+        return KafkaConnection.to(kafkaBootstrapServers());
+    }
+
+    /**
+     * Kafka {@code bootstrap.servers} as the Flink jobs reach them, for the DDL placeholder
+     * {@code ${bootstrap.servers}}: the same as the harness's unless the cluster sees Kafka under another name
+     * (containers on their own network).
+     */
+    default String jobBootstrapServers() {
+        return kafkaBootstrapServers();
+    }
+
+    /**
+     * Kafka client settings the jobs need besides bootstrap servers (security, ...), written into Kafka tables by
+     * the placeholder {@code ${kafka.options}} as {@code 'properties.KEY' = 'VALUE'} options.
+     */
+    default Map<String, String> jobKafkaProperties() {
+        return kafkaConnection().properties();
+    }
 
     /** Base URI of the Flink SQL Gateway REST endpoint, e.g. {@code http://127.0.0.1:8083}. */
     URI sqlGatewayUri();

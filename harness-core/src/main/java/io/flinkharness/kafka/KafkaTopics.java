@@ -39,18 +39,22 @@ public final class KafkaTopics implements AutoCloseable {
     private final Admin admin;
     private final String bootstrapServers;
 
-    private KafkaTopics(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
-        this.admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    private KafkaTopics(KafkaConnection connection) {
+        this.bootstrapServers = connection.toString();
+        this.admin = Admin.create(connection.clientConfig(Map.of(
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MS,
                 // new topics take a few milliseconds to get leaders: retry soon, not after the default 100 ms
                 AdminClientConfig.RETRY_BACKOFF_MS_CONFIG, 5,
-                AdminClientConfig.RETRY_BACKOFF_MAX_MS_CONFIG, 50));
+                AdminClientConfig.RETRY_BACKOFF_MAX_MS_CONFIG, 50)));
     }
 
     public static KafkaTopics connect(String bootstrapServers) {
-        return new KafkaTopics(bootstrapServers);
+        return connect(KafkaConnection.to(bootstrapServers));
+    }
+
+    /** Topics on the cluster of the connection, with its client settings (security, ...). */
+    public static KafkaTopics connect(KafkaConnection connection) {
+        return new KafkaTopics(connection);
     }
 
     /** Creates a topic with replication factor 1 and unlimited retention, see {@link #create(Map)}. */

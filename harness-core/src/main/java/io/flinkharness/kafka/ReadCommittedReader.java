@@ -48,20 +48,24 @@ public final class ReadCommittedReader implements AutoCloseable {
     private final Admin admin;
     private final String bootstrapServers;
 
-    private ReadCommittedReader(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    private ReadCommittedReader(KafkaConnection connection) {
+        this.bootstrapServers = connection.toString();
+        this.consumer = new KafkaConsumer<>(connection.clientConfig(Map.of(
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000,
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10),
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10)),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+        this.admin = Admin.create(connection.clientConfig(Map.of()));
     }
 
     public static ReadCommittedReader connect(String bootstrapServers) {
-        return new ReadCommittedReader(bootstrapServers);
+        return connect(KafkaConnection.to(bootstrapServers));
+    }
+
+    /** A reader with the connection's client settings (security, ...). */
+    public static ReadCommittedReader connect(KafkaConnection connection) {
+        return new ReadCommittedReader(connection);
     }
 
     /**

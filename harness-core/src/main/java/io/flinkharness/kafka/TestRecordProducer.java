@@ -27,20 +27,24 @@ public final class TestRecordProducer implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
     private final String bootstrapServers;
 
-    private TestRecordProducer(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    private TestRecordProducer(KafkaConnection connection) {
+        this.bootstrapServers = connection.toString();
+        this.producer = new KafkaProducer<>(connection.clientConfig(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 0,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 29_000),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 29_000)),
                 new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     public static TestRecordProducer connect(String bootstrapServers) {
-        return new TestRecordProducer(bootstrapServers);
+        return connect(KafkaConnection.to(bootstrapServers));
+    }
+
+    /** A producer with the connection's client settings (security, ...). */
+    public static TestRecordProducer connect(KafkaConnection connection) {
+        return new TestRecordProducer(connection);
     }
 
     /** Sends the records in order and returns once every one is acknowledged. */

@@ -63,9 +63,9 @@ public final class CaseRunner implements AutoCloseable {
         this.settings = settings;
         this.gateway = SqlGatewayClient.connect(env.sqlGatewayUri());
         this.flink = new FlinkRestClient(env.flinkRestUri());
-        this.topics = KafkaTopics.connect(env.kafkaBootstrapServers());
-        this.producer = TestRecordProducer.connect(env.kafkaBootstrapServers());
-        this.reader = ReadCommittedReader.connect(env.kafkaBootstrapServers());
+        this.topics = KafkaTopics.connect(env.kafkaConnection());
+        this.producer = TestRecordProducer.connect(env.kafkaConnection());
+        this.reader = ReadCommittedReader.connect(env.kafkaConnection());
     }
 
     public static CaseRunner on(FlinkKafkaEnvironment env) {
@@ -195,7 +195,7 @@ public final class CaseRunner implements AutoCloseable {
         // Kafka side (topics, input) and Flink side (session, DDL) do not depend on each other: overlap them
         run.registry = SchemaRegistryNeeds.of(c) ? Optional.of(env.schemaRegistry()) : Optional.empty();
         CompletableFuture<Duration> kafkaSide = CompletableFuture.supplyAsync(() -> prepareKafka(run), kafkaExecutor);
-        Placeholders placeholders = new Placeholders(run.placeholderValues(env.kafkaBootstrapServers()));
+        Placeholders placeholders = new Placeholders(run.placeholderValues(env));
         List<SqlStatement> ddl = SqlScript.split(c.ddl(), c.ddlSource(), c.ddlLine());
         List<SqlStatement> dml = SqlScript.split(c.dml(), c.dmlSource(), c.dmlLine());
         List<SqlStatement> resolvedDdl = new ArrayList<>();
@@ -281,7 +281,7 @@ public final class CaseRunner implements AutoCloseable {
         run.sqlCase.topics().forEach((logical, partitions) -> physical.put(run.physicalTopics.get(logical), partitions));
         topics.create(physical);
         run.sqlCase.generated().forEach((logical, data) -> producer.send(run.physicalTopics.get(logical),
-                GeneratedInputEncoding.encode(data, run.placeholderValues(env.kafkaBootstrapServers()), run.registry)));
+                GeneratedInputEncoding.encode(data, run.placeholderValues(env), run.registry)));
         run.sqlCase.inputs().forEach((logical, records) -> producer.send(run.physicalTopics.get(logical), records));
         return Duration.ofNanos(System.nanoTime() - start);
     }
@@ -395,9 +395,8 @@ public final class CaseRunner implements AutoCloseable {
             sqlCase.topics().keySet().forEach(t -> physicalTopics.put(t, t + "-" + id));
         }
 
-        Map<String, String> placeholderValues(String bootstrapServers) {
-            Map<String, String> values = new LinkedHashMap<>();
-            values.put("bootstrap.servers", bootstrapServers);
+        Map<String, String> placeholderValues(FlinkKafkaEnvironment env) {
+            Map<String, String> values = new LinkedHashMap<>(Placeholders.ofEnvironment(env));
             values.put("case.id", id);
             registry.ifPresent(r -> values.put("schema.registry.url", r.url().toString()));
             physicalTopics.forEach((logical, physical) -> values.put("topic." + logical, physical));

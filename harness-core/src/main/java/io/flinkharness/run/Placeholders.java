@@ -1,5 +1,9 @@
 package io.flinkharness.run;
 
+import io.flinkharness.env.FlinkKafkaEnvironment;
+import java.util.LinkedHashMap;
+import java.util.TreeMap;
+
 import io.flinkharness.gateway.SqlStatement;
 import java.util.Map;
 import java.util.TreeSet;
@@ -18,6 +22,26 @@ final class Placeholders {
 
     Placeholders(Map<String, String> values) {
         this.values = Map.copyOf(values);
+    }
+
+    /**
+     * The placeholders an environment gives every statement: {@code ${bootstrap.servers}} as the jobs reach Kafka,
+     * and {@code ${kafka.options}}, the Kafka table options for the cluster ({@code 'properties.bootstrap.servers'}
+     * and every job client setting, e.g. security).
+     */
+    static Map<String, String> ofEnvironment(FlinkKafkaEnvironment env) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("bootstrap.servers", env.jobBootstrapServers());
+        StringBuilder options = new StringBuilder("'properties.bootstrap.servers' = '")
+                .append(quoted(env.jobBootstrapServers())).append('\'');
+        new TreeMap<>(env.jobKafkaProperties()).forEach((k, v) -> options.append(", 'properties.").append(quoted(k))
+                .append("' = '").append(quoted(v)).append('\''));
+        values.put("kafka.options", options.toString());
+        return values;
+    }
+
+    private static String quoted(String literal) {
+        return literal.replace("'", "''");
     }
 
     SqlStatement apply(SqlStatement statement) {

@@ -223,8 +223,7 @@ public final class TestSession implements AutoCloseable {
 
     /** The values of the placeholders, as statements run now see them. */
     public synchronized Map<String, String> placeholderValues() {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("bootstrap.servers", runner.environment().kafkaBootstrapServers());
+        Map<String, String> values = new LinkedHashMap<>(Placeholders.ofEnvironment(runner.environment()));
         values.put("case.id", id);
         registry.ifPresent(r -> values.put("schema.registry.url", r.url().toString()));
         topics.values().forEach(t -> values.put("topic." + t.logicalName(), t.name()));

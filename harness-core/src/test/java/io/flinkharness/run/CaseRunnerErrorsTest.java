@@ -100,7 +100,7 @@ class CaseRunnerErrorsTest {
 
         assertThat(result.status()).isEqualTo(CaseResult.Status.ERROR);
         assertThat(result.message()).contains("statement 1 (line 1) of case 'typo' ddl: unknown placeholder ${topic.click};"
-                + " known placeholders: [bootstrap.servers, case.id, topic.clicks, topic.copy]");
+                + " known placeholders: [bootstrap.servers, case.id, kafka.options, topic.clicks, topic.copy]");
     }
 
     @Test

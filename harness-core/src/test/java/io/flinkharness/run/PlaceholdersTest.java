@@ -105,4 +105,43 @@ class PlaceholdersTest {
 
         assertThat(placeholders.apply(statement("${a}")).text()).isEqualTo("1");
     }
+
+    @Test
+    void anEnvironmentGivesTheJobsBootstrapServersAndItsKafkaOptionsQuoted() {
+        io.flinkharness.env.FlinkKafkaEnvironment secured = new io.flinkharness.env.FlinkKafkaEnvironment() {
+            public String kafkaBootstrapServers() {
+                return "localhost:9093";
+            }
+
+            public String jobBootstrapServers() {
+                return "kafka:19093";
+            }
+
+            public io.flinkharness.kafka.KafkaConnection kafkaConnection() {
+                return io.flinkharness.kafka.KafkaConnection.to("localhost:9093")
+                        .with("security.protocol", "SASL_PLAINTEXT").with("sasl.mechanism", "PLAIN")
+                        .with("sasl.jaas.config", "PlainLoginModule required username='u' password='p';");
+            }
+
+            public java.net.URI sqlGatewayUri() {
+                return java.net.URI.create("http://127.0.0.1:1");
+            }
+
+            public java.net.URI flinkRestUri() {
+                return java.net.URI.create("http://127.0.0.1:2");
+            }
+
+            public void close() {
+            }
+        };
+
+        Map<String, String> values = Placeholders.ofEnvironment(secured);
+
+        assertThat(values).containsEntry("bootstrap.servers", "kafka:19093");
+        assertThat(values.get("kafka.options")).isEqualTo("'properties.bootstrap.servers' = 'kafka:19093',"
+                + " 'properties.sasl.jaas.config' = 'PlainLoginModule required username=''u'' password=''p'';',"
+                + " 'properties.sasl.mechanism' = 'PLAIN', 'properties.security.protocol' = 'SASL_PLAINTEXT'");
+        assertThat(secured.kafkaConnection().toString()).isEqualTo("localhost:9093 {sasl.jaas.config=******,"
+                + " sasl.mechanism=PLAIN, security.protocol=SASL_PLAINTEXT}");
+    }
 }

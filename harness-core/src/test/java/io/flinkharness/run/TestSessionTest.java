@@ -105,7 +105,7 @@ class TestSessionTest {
                             + " createTopic(\"orders\", partitions)");
             assertThatThrownBy(() -> session.execute("CREATE TABLE t (a INT) WITH ('topic' = '${topic.orders}')"))
                     .hasMessageStartingWith("statement 1 (line 1) of sql: unknown placeholder ${topic.orders};"
-                            + " known placeholders: [bootstrap.servers, case.id, topic.clicks]");
+                            + " known placeholders: [bootstrap.servers, case.id, kafka.options, topic.clicks]");
             assertThatThrownBy(() -> session.table("nope"))
                     .hasMessage("no CREATE TABLE nope ran in this session; its tables: [] — run the DDL first"
                             + " (execute, or @SqlScript)");

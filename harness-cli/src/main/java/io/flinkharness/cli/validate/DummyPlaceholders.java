@@ -30,6 +30,7 @@ final class DummyPlaceholders {
     static DummyPlaceholders forCase(SqlCase sqlCase) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("bootstrap.servers", BOOTSTRAP_SERVERS);
+        values.put("kafka.options", "'properties.bootstrap.servers' = '" + BOOTSTRAP_SERVERS + "'");
         values.put("case.id", CASE_ID);
         values.put("schema.registry.url", SCHEMA_REGISTRY_URL);
         sqlCase.topics().keySet().forEach(topic -> values.put("topic." + topic, topic));
