@@ -164,8 +164,15 @@ public final class FlinkRestClient {
         Optional<Instant> last = latest.isObject() && latest.path("latest_ack_timestamp").asLong(0) > 0
                 ? Optional.of(Instant.ofEpochMilli(latest.path("latest_ack_timestamp").asLong()))
                 : Optional.empty();
+        List<CheckpointStats.Attempt> history = new ArrayList<>();
+        for (JsonNode c : stats.path("history")) {
+            long acked = c.path("latest_ack_timestamp").asLong(0);
+            history.add(new CheckpointStats.Attempt(c.path("id").asLong(), c.path("status").asText(),
+                    Instant.ofEpochMilli(c.path("trigger_timestamp").asLong()),
+                    acked > 0 ? Optional.of(Instant.ofEpochMilli(acked)) : Optional.empty()));
+        }
         return new CheckpointStats(interval, counts.path("completed").asLong(), counts.path("failed").asLong(),
-                counts.path("in_progress").asLong(), last);
+                counts.path("in_progress").asLong(), last, history);
     }
 
     /** Cancels the job if it is still running; a job that already ended is left as it is. */

@@ -163,7 +163,7 @@ public final class OutputAwait {
 
     private VisibleOutput await(String awaited, Optional<Instant> windowEnd, Predicate<ResultTable> condition,
                                 AtomicReference<AssertionError> lastFailure) {
-        TestSession.LastInput input = session.lastInput();
+        Optional<Instant> input = session.lastInput();
         AtomicReference<ResultTable> last = new AtomicReference<>();
         ResultTable seen;
         try {
@@ -182,8 +182,8 @@ public final class OutputAwait {
             throw new OutputStallError(message, session.diagnose(windowEnd), failure == null ? e : failure);
         }
         Instant visible = Instant.now();
-        Optional<Duration> since = input.sentAt().map(s -> Duration.between(s, visible));
-        Optional<Long> checkpoints = session.checkpointsSince(input, table);
+        Optional<Duration> since = input.map(s -> Duration.between(s, visible));
+        Optional<Long> checkpoints = input.flatMap(s -> session.checkpointsBetween(table, s, visible));
         VisibleOutput out = new VisibleOutput(seen, visible, since, checkpoints);
         if (maxCheckpoints.isPresent() && checkpoints.isPresent() && checkpoints.get() > maxCheckpoints.getAsInt()) {
             throw new AssertionError("table " + table + ": " + awaited + " became visible to read_committed only after "

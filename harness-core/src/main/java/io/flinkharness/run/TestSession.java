@@ -32,6 +32,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import io.flinkharness.internal.Poll;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -62,6 +64,7 @@ public final class TestSession implements AutoCloseable {
     private static final Pattern SET_OPTION = Pattern.compile("\\s*SET\\s+'([^']+)'\\s*=\\s*'([^']*)'\\s*;?\\s*",
             Pattern.CASE_INSENSITIVE);
     private static final String AVRO_CONFLUENT = "avro-confluent";
+    private static final Duration CHECKPOINT_STATS_LIMIT = Duration.ofSeconds(2);
 
     private final CaseRunner runner;
     private final String name;
@@ -72,7 +75,7 @@ public final class TestSession implements AutoCloseable {
     private final List<SqlJob> jobs = new ArrayList<>();
     private final Map<String, String> sessionOptions = new LinkedHashMap<>();
     private final List<VisibleOutput> awaitedOutputs = new ArrayList<>();
-    private LastInput lastInput = new LastInput(Optional.empty(), Map.of());
+    private Optional<Instant> lastInput = Optional.empty();
     private GatewaySession gatewaySession;
     private Optional<SchemaRegistryClient> registry = Optional.empty();
     private boolean avroConfluentJarAdded;
@@ -184,27 +187,13 @@ public final class TestSession implements AutoCloseable {
     void send(SessionTopic topic, List<TestRecord> records) {
         runner.producer().send(topic.name(), records);
         Instant sent = Instant.now();
-        Map<String, Long> checkpoints = new LinkedHashMap<>();
-        for (SqlJob job : jobs()) {
-            try {
-                checkpoints.put(job.id(), runner.flink().checkpoints(job.id()).completed());
-            } catch (RuntimeException ignored) {
-                // a job that has ended or not started checkpointing: no count to compare with later
-            }
-        }
         synchronized (this) {
-            lastInput = new LastInput(Optional.of(sent), checkpoints);
+            lastInput = Optional.of(sent);
         }
     }
 
-    /**
-     * When the session last sent records (Kafka acknowledged them), and how many checkpoints each of its jobs
-     * had completed then.
-     */
-    record LastInput(Optional<Instant> sentAt, Map<String, Long> checkpointsByJob) {
-    }
-
-    synchronized LastInput lastInput() {
+    /** When the session last sent records (Kafka acknowledged them). */
+    synchronized Optional<Instant> lastInput() {
         return lastInput;
     }
 
@@ -538,14 +527,28 @@ public final class TestSession implements AutoCloseable {
                 + " — start one with session.start(\"INSERT INTO " + tableName + " ...\")");
     }
 
-    /** Checkpoints the job writing the table completed since {@code input} was sent, if known. */
-    Optional<Long> checkpointsSince(LastInput input, String tableName) {
+    /**
+     * Checkpoints the job writing the table completed after {@code after} and by {@code until}, from its
+     * checkpoint history. Output that became visible in that time was committed by one of them, so the wait (a
+     * second or two at most) is for the REST API's cached statistics to show it.
+     */
+    Optional<Long> checkpointsBetween(String tableName, Instant after, Instant until) {
+        SqlJob job;
         try {
-            SqlJob job = jobWriting(tableName);
-            Long before = input.checkpointsByJob().get(job.id());
-            return before == null ? Optional.empty() : Optional.of(job.checkpoints().completed() - before);
-        } catch (RuntimeException e) {
+            job = jobWriting(tableName);
+        } catch (IllegalStateException noJob) {
             return Optional.empty();
+        }
+        AtomicReference<Optional<Long>> last = new AtomicReference<>(Optional.empty());
+        try {
+            return Poll.until("a checkpoint of " + job + " completed between " + after + " and " + until,
+                    CHECKPOINT_STATS_LIMIT, () -> {
+                        Optional<Long> count = runner.flink().checkpoints(job.id()).completedBetween(after, until);
+                        last.set(count);
+                        return count.filter(n -> n > 0).map(Optional::of);
+                    }, () -> String.valueOf(last.get()));
+        } catch (RuntimeException e) {
+            return last.get();
         }
     }
 

@@ -68,7 +68,8 @@ public final class FactsText {
         }
         String last = c.lastCompleted().map(t -> ", the last " + Times.of(Duration.between(t, facts.observedAt())
                 .truncatedTo(ChronoUnit.MILLIS)) + " ago").orElse("");
-        return c.completed() + " completed" + last + (c.failed() > 0 ? ", " + c.failed() + " failed" : "")
+        long failing = c.failedSinceLastCompleted();
+        return c.completed() + " completed" + last + (failing > 0 ? ", " + failing + " failed since" : "")
                 + ", interval " + Times.of(c.interval().get());
     }
 

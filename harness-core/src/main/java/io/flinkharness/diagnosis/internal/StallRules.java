@@ -188,19 +188,19 @@ public final class StallRules {
                     + " ago").orElse("");
             return Optional.of(new Finding(Kind.NO_CHECKPOINT_YET, where + ": job " + job.get().id()
                     + " has completed no checkpoint" + since + " (interval " + interval + "), and its exactly-once"
-                    + " sink commits only when one completes" + (checkpoints.failed() > 0 ? "; " + checkpoints.failed()
-                    + " checkpoints failed" : "") + ".",
+                    + " sink commits only when one completes.",
                     "lower 'execution.checkpointing.interval' (now " + interval + ";"
                             + " RunnerSettings.withCheckpointInterval or @FlinkSqlTest(checkpointInterval)), or wait"
                             + " longer than one interval."));
         }
         String last = checkpoints.lastCompleted().map(t -> ", the last " + Times.of(Duration.between(t,
                 facts.observedAt()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS)) + " ago").orElse("");
+        long failing = checkpoints.failedSinceLastCompleted();
         return Optional.of(new Finding(Kind.OPEN_TRANSACTION, where + " until the next checkpoint completes (job "
                 + job.get().id() + ": " + checkpoints.completed() + " completed" + last + ", interval " + interval
-                + (checkpoints.failed() > 0 ? ", " + checkpoints.failed() + " failed" : "") + ").",
-                "wait one more checkpoint interval (raise the timeout)" + (checkpoints.failed() > 0
-                        ? "; checkpoints fail: see the job's checkpoint history in the Flink UI" : "") + "."));
+                + (failing > 0 ? ", " + failing + " failed since" : "") + ").",
+                "wait one more checkpoint interval (raise the timeout)" + (failing > 0
+                        ? "; checkpoints are failing: see the job's checkpoint history in the Flink UI" : "") + "."));
     }
 
     private static Optional<Finding> watermarkNotPast(Facts facts) {

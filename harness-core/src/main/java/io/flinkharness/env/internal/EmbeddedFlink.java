@@ -73,6 +73,8 @@ public final class EmbeddedFlink implements AutoCloseable {
         // job's tasks to run or for its next checkpoint would see them seconds late
         conf.set(WebOptions.REFRESH_INTERVAL, METRIC_REFRESH);
         conf.set(RestOptions.CACHE_CHECKPOINT_STATISTICS_TIMEOUT, METRIC_REFRESH);
+        // enough checkpoint history to count the checkpoints between an input and its visible output
+        conf.set(WebOptions.CHECKPOINTS_HISTORY_SIZE, 100);
         UserCodeClassLoading.configure(conf);
         miniCluster = new MiniCluster(new MiniClusterConfiguration.Builder()
                 .setConfiguration(conf)
