@@ -46,6 +46,14 @@ public interface FlinkKafkaEnvironment extends AutoCloseable {
         return kafkaConnection().properties();
     }
 
+    /**
+     * The start of every topic name the harness creates here, so its topics are told apart from others on a shared
+     * cluster (and only they are deleted). Empty for environments the harness starts itself.
+     */
+    default String topicPrefix() {
+        return "";
+    }
+
     /** Base URI of the Flink SQL Gateway REST endpoint, e.g. {@code http://127.0.0.1:8083}. */
     URI sqlGatewayUri();
 

@@ -177,7 +177,7 @@ public final class CaseRunner implements AutoCloseable {
 
     /** Runs the case to the end; never throws for a failing case, see {@link CaseResult}. */
     public CaseResult run(SqlCase sqlCase) {
-        CaseRun run = new CaseRun(sqlCase, CaseIds.next(sqlCase.name()));
+        CaseRun run = new CaseRun(sqlCase, CaseIds.next(sqlCase.name()), env.topicPrefix());
         try {
             execute(run);
             return run.result(CaseResult.Status.PASSED, "", null);
@@ -389,10 +389,10 @@ public final class CaseRunner implements AutoCloseable {
         Map<String, io.flinkharness.results.ResultTable> tables = Map.of();
         boolean passed;
 
-        CaseRun(SqlCase sqlCase, String id) {
+        CaseRun(SqlCase sqlCase, String id, String topicPrefix) {
             this.sqlCase = sqlCase;
             this.id = id;
-            sqlCase.topics().keySet().forEach(t -> physicalTopics.put(t, t + "-" + id));
+            sqlCase.topics().keySet().forEach(t -> physicalTopics.put(t, topicPrefix + t + "-" + id));
         }
 
         Map<String, String> placeholderValues(FlinkKafkaEnvironment env) {

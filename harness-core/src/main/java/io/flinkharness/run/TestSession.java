@@ -153,7 +153,8 @@ public final class TestSession implements AutoCloseable {
             }
         });
         partitionsByName.forEach((logicalName, partitions) -> {
-            SessionTopic topic = new SessionTopic(this, logicalName, logicalName + "-" + id, partitions);
+            SessionTopic topic = new SessionTopic(this, logicalName,
+                    runner.environment().topicPrefix() + logicalName + "-" + id, partitions);
             topics.put(logicalName, topic);
             declared.add(topic);
         });

@@ -1,5 +1,6 @@
 package io.flinkharness.junit.internal;
 
+import io.flinkharness.env.Environments;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,8 +10,8 @@ import java.util.Map;
  * property, else the environment variable, else the embedded default. Not part of the public API.
  */
 public record EnvironmentChoice(String name, String source) {
-    public static final String EMBEDDED = "embedded";
-    public static final List<String> KNOWN = List.of(EMBEDDED);
+    public static final String EMBEDDED = Environments.EMBEDDED;
+    public static final List<String> KNOWN = Environments.NAMES;
 
     /**
      * @param declared the annotation's or builder's value, empty for "not said"

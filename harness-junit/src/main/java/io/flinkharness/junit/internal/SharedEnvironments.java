@@ -1,6 +1,7 @@
 package io.flinkharness.junit.internal;
 
-import io.flinkharness.env.EmbeddedEnvironment;
+import io.flinkharness.env.EnvironmentSettings;
+import io.flinkharness.env.Environments;
 import io.flinkharness.env.FlinkKafkaEnvironment;
 import io.flinkharness.run.CaseRunner;
 import io.flinkharness.run.RunnerSettings;
@@ -57,10 +58,12 @@ public final class SharedEnvironments {
     }
 
     private static FlinkKafkaEnvironment start(EnvironmentChoice choice) {
-        return switch (choice.name()) {
-            case EnvironmentChoice.EMBEDDED -> EmbeddedEnvironment.start();
-            default -> throw new IllegalStateException("no start for environment " + choice.name());
-        };
+        try {
+            return Environments.start(choice.name(), EnvironmentSettings.fromSystem());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("environment '" + choice.name() + "' (from " + choice.source() + "): "
+                    + e.getMessage(), e);
+        }
     }
 
     private static synchronized void release(String name, Shared shared) {
