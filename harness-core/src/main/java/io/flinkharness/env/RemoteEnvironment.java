@@ -99,15 +99,17 @@ public final class RemoteEnvironment implements FlinkKafkaEnvironment {
         try {
             session.execute(new SqlStatement("CREATE TEMPORARY TABLE flink_harness_probe (x INT) WITH ("
                     + "'connector' = 'kafka', 'topic' = '" + settings.topicPrefix() + "probe', "
-                    + "'properties.bootstrap.servers' = 'localhost:9092', 'format' = 'json')",
+                    + "'properties.bootstrap.servers' = 'localhost:9092', 'scan.startup.mode' = 'earliest-offset',"
+                    + " 'format' = 'json')",
                     "connection check", 1, 1), settings.connectTimeout());
             session.execute(new SqlStatement("EXPLAIN SELECT x FROM flink_harness_probe", "connection check", 2, 1),
                     settings.connectTimeout());
         } catch (SqlStatementException e) {
+            boolean noConnector = String.valueOf(e.getMessage()).contains("factory for identifier 'kafka'");
             throw new EnvironmentStartException("the Flink SQL Gateway at " + settings.sqlGateway() + " cannot plan"
-                    + " a Kafka table: " + e.getMessage() + " — put the Kafka SQL connector"
-                    + " (flink-sql-connector-kafka, with the JSON and Avro formats the tests use) into the lib/"
-                    + " directory of the gateway and of the session cluster, and restart them", e);
+                    + " a Kafka table: " + e.getMessage() + (noConnector ? "\n— the Kafka connector is missing: put"
+                    + " flink-sql-connector-kafka (and the formats the tests use) into the lib/ directory of the"
+                    + " gateway and of the session cluster, and restart them" : ""), e);
         } finally {
             try {
                 session.close();

@@ -1,5 +1,6 @@
 package io.flinkharness.registry.internal;
 
+import io.flinkharness.internal.ChildProcess;
 import io.flinkharness.env.internal.FreePorts;
 import io.flinkharness.env.internal.TempDirectory;
 import io.flinkharness.internal.ConditionTimeoutException;

@@ -1,4 +1,4 @@
-package io.flinkharness.registry.internal;
+package io.flinkharness.internal;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -52,10 +52,19 @@ public final class ChildProcess implements AutoCloseable {
      * @param name a short name for thread names and messages ("apicurio-registry")
      */
     public static ChildProcess start(String name, List<String> command, Path workDirectory, Path logFile) {
+        return start(name, command, java.util.Map.of(), workDirectory, logFile);
+    }
+
+    /** As {@link #start(String, List, Path, Path)}, with these environment variables added. */
+    public static ChildProcess start(String name, List<String> command, java.util.Map<String, String> environment,
+                                     Path workDirectory, Path logFile) {
         Process process;
         try {
             Files.createDirectories(logFile.getParent());
-            process = new ProcessBuilder(command).directory(workDirectory.toFile()).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile())
+                    .redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + " (" + String.join(" ", command) + "): "
                     + e.getMessage(), e);
