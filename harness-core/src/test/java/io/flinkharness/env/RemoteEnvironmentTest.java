@@ -10,6 +10,12 @@ import io.flinkharness.rows.Row;
 import io.flinkharness.run.CaseResult;
 import io.flinkharness.run.CaseRunner;
 import io.flinkharness.run.SqlCase;
+import io.flinkharness.run.RunnerSettings;
+import io.flinkharness.run.SqlJob;
+import io.flinkharness.run.TestSession;
+import io.flinkharness.run.VisibleOutput;
+import io.flinkharness.internal.RestJson;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,6 +81,48 @@ class RemoteEnvironmentTest {
                             ? java.util.Optional.of(true) : java.util.Optional.empty(),
                     () -> "still there: " + topics.existing(result.topics().values()));
         }
+    }
+
+    @Test
+    void aKilledTaskManagersJobRestartsFromItsCheckpointWithoutDuplicatesOrLoss() {
+        RunnerSettings restarting = RunnerSettings.defaults()
+                .withSessionOption("restart-strategy.type", "fixed-delay")
+                .withSessionOption("restart-strategy.fixed-delay.attempts", "100")
+                .withSessionOption("restart-strategy.fixed-delay.delay", "500 ms");
+        try (CaseRunner runner = CaseRunner.on(env, restarting);
+             TestSession session = runner.openSession("task manager killed", Duration.ofMinutes(2))) {
+            session.createTopics(java.util.Map.of("events", 2, "copies", 1));
+            session.execute("""
+                    CREATE TABLE events (id BIGINT) WITH ('connector' = 'kafka', 'topic' = '${topic.events}',
+                      ${kafka.options}, 'scan.startup.mode' = 'earliest-offset', 'format' = 'json');
+                    CREATE TABLE copies (id BIGINT) WITH ('connector' = 'kafka', 'topic' = '${topic.copies}',
+                      ${kafka.options}, 'format' = 'json', 'sink.delivery-guarantee' = 'exactly-once',
+                      'sink.transactional-id-prefix' = '${case.id}');
+                    """);
+            SqlJob job = session.start("INSERT INTO copies SELECT id FROM events").awaitRunning();
+
+            session.topic("events").send(events(0, 500));
+            session.awaitTable("copies").untilRowCount(500);
+            session.topic("events").send(events(500, 1000));
+            cluster.killTaskManager();                     // records of the second batch are in flight
+            session.topic("events").send(events(1000, 1500));
+            cluster.startTaskManager();
+
+            VisibleOutput all = session.awaitTable("copies").untilRowCount(1500);
+
+            assertThat(all.table().rows()).extracting(r -> ((Number) r.get("id")).longValue()).doesNotHaveDuplicates()
+                    .hasSize(1500).allMatch(id -> id >= 0 && id < 1500);
+            JsonNode checkpoints = new RestJson("Flink REST API", Duration.ofSeconds(10))
+                    .get(cluster.flinkRestUri().resolve("/jobs/" + job.id() + "/checkpoints"));
+            assertThat(checkpoints.path("latest").path("restored").path("id").asLong(0))
+                    .as("the job restarted from a checkpoint: %s", checkpoints.path("latest")).isPositive();
+            assertThat(job.status()).isEqualTo(io.flinkharness.flink.JobStatus.RUNNING);
+        }
+    }
+
+    private static List<TestRecord> events(int from, int to) {
+        return java.util.stream.IntStream.range(from, to)
+                .mapToObj(i -> TestRecord.of(null, "{\"id\":" + i + "}").withPartition(i % 2)).toList();
     }
 
     @Test

@@ -68,6 +68,8 @@ final class FlinkConfig {
                 "appender.out.layout.pattern = %d{HH:mm:ss.SSS} %-5level %c{1} - %msg%n",
                 "logger.kafka.name = org.apache.kafka",
                 "logger.kafka.level = WARN",
+                "logger.producer.name = org.apache.flink.connector.kafka.sink.internal",
+                "logger.producer.level = WARN",
                 "logger.metrics.name = org.apache.flink.metrics.MetricGroup",
                 "logger.metrics.level = ERROR",
                 "");

@@ -119,7 +119,7 @@ public final class LocalProcessCluster implements AutoCloseable {
      * lists it.
      */
     public synchronized void startTaskManager() {
-        int before = registeredTaskManagers();
+        java.util.Set<String> before = registeredTaskManagers();
         taskManagers++;
         taskManager = startJava("taskmanager-" + taskManagers,
                 "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", "--configDir", configDirectory.toString());
@@ -131,9 +131,9 @@ public final class LocalProcessCluster implements AutoCloseable {
                         if (!started.isAlive()) {
                             throw exited(started, "TaskManager " + taskManagers);
                         }
-                        int registered = registeredTaskManagers();
-                        last.set(registered + " TaskManagers registered");
-                        return registered > before ? Optional.of(registered) : Optional.empty();
+                        java.util.Set<String> registered = registeredTaskManagers();
+                        last.set("TaskManagers registered: " + registered + ", before the start: " + before);
+                        return before.containsAll(registered) ? Optional.empty() : Optional.of(registered);
                     }, last::get);
         } catch (ConditionTimeoutException e) {
             throw new EnvironmentStartException(e.getMessage() + "; last lines of its log " + started.logFile()
@@ -153,13 +153,16 @@ public final class LocalProcessCluster implements AutoCloseable {
         taskManager = null;
     }
 
-    private int registeredTaskManagers() {
+    /** The ids of the TaskManagers the JobManager lists (a killed one stays until its heartbeats time out). */
+    private java.util.Set<String> registeredTaskManagers() {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
         try {
-            return new RestJson("Flink REST API", Duration.ofSeconds(5)).get(flinkRest.resolve("/overview"))
-                    .path("taskmanagers").asInt();
+            new RestJson("Flink REST API", Duration.ofSeconds(5)).get(flinkRest.resolve("/taskmanagers"))
+                    .path("taskmanagers").forEach(tm -> ids.add(tm.path("id").asText()));
         } catch (RuntimeException e) {
-            return 0;
+            // the JobManager is still starting: none registered
         }
+        return ids;
     }
 
     /** Settings for a {@link io.flinkharness.env.RemoteEnvironment} on this cluster. */
