@@ -7,6 +7,7 @@ import io.flinkharness.gateway.SqlStatementException;
 import io.flinkharness.internal.RestJson;
 import io.flinkharness.internal.Secrets;
 import io.flinkharness.kafka.KafkaConnection;
+import io.flinkharness.registry.SchemaRegistryClient;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -31,6 +32,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  */
 public final class RemoteEnvironment implements FlinkKafkaEnvironment {
     private final RemoteSettings settings;
+    private SchemaRegistryClient registry;
 
     private RemoteEnvironment(RemoteSettings settings) {
         this.settings = settings;
@@ -155,6 +157,24 @@ public final class RemoteEnvironment implements FlinkKafkaEnvironment {
     @Override
     public URI flinkRestUri() {
         return settings.flinkRest();
+    }
+
+    /**
+     * The registry of {@code remote.schema-registry}.
+     *
+     * @throws UnsupportedOperationException if none is set
+     */
+    @Override
+    public synchronized SchemaRegistryClient schemaRegistry() {
+        if (settings.schemaRegistry().isEmpty()) {
+            throw new UnsupportedOperationException("the remote environment has no schema registry: cases that use"
+                    + " avro-confluent or ${schema.registry.url} need one — give its URL as setting"
+                    + " remote.schema-registry (" + EnvironmentSettings.ways("remote.schema-registry") + ")");
+        }
+        if (registry == null) {
+            registry = SchemaRegistryClient.connect(settings.schemaRegistry().get());
+        }
+        return registry;
     }
 
     @Override

@@ -31,13 +31,17 @@ import java.util.Properties;
  *   <tr><td>{@code remote.topic-prefix}</td><td>prefix of every topic the harness creates (default
  *       {@code flink-harness-})</td></tr>
  *   <tr><td>{@code remote.connect-timeout}</td><td>how long to wait for each service at start (default 10s)</td></tr>
+ *   <tr><td>{@code remote.schema-registry}</td><td>a Confluent-compatible schema registry's URL, for
+ *       {@code avro-confluent} tables and {@code ${schema.registry.url}}</td></tr>
  * </table>
  *
  * @param kafka how the harness's clients reach Kafka (and, unless {@code jobBootstrapServers}, the jobs too)
  * @param topicPrefix every topic the harness creates starts with it; it deletes only the topics it created
+ * @param schemaRegistry a Confluent-compatible schema registry for {@code avro-confluent} tables, if any
  */
 public record RemoteSettings(KafkaConnection kafka, URI sqlGateway, URI flinkRest,
-                             Optional<String> jobBootstrapServers, String topicPrefix, Duration connectTimeout) {
+                             Optional<String> jobBootstrapServers, String topicPrefix, Duration connectTimeout,
+                             Optional<URI> schemaRegistry) {
 
     public static final String DEFAULT_TOPIC_PREFIX = "flink-harness-";
 
@@ -51,6 +55,7 @@ public record RemoteSettings(KafkaConnection kafka, URI sqlGateway, URI flinkRes
             throw new IllegalArgumentException("topic prefix '" + topicPrefix + "' is not valid in a Kafka topic"
                     + " name: use letters, digits, '.', '_' and '-'");
         }
+        Objects.requireNonNull(schemaRegistry, "schemaRegistry cannot be null");
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {
             throw new IllegalArgumentException("connectTimeout must be positive, got " + connectTimeout);
         }
@@ -58,7 +63,7 @@ public record RemoteSettings(KafkaConnection kafka, URI sqlGateway, URI flinkRes
 
     public static RemoteSettings of(String bootstrapServers, URI sqlGateway, URI flinkRest) {
         return new RemoteSettings(KafkaConnection.to(bootstrapServers), sqlGateway, flinkRest, Optional.empty(),
-                DEFAULT_TOPIC_PREFIX, Duration.ofSeconds(10));
+                DEFAULT_TOPIC_PREFIX, Duration.ofSeconds(10), Optional.empty());
     }
 
     /**
@@ -80,19 +85,30 @@ public record RemoteSettings(KafkaConnection kafka, URI sqlGateway, URI flinkRes
                 settings.get("remote.job-bootstrap-servers"),
                 settings.get("remote.topic-prefix").orElse(DEFAULT_TOPIC_PREFIX),
                 settings.get("remote.connect-timeout").map(t -> duration("remote.connect-timeout", t))
-                        .orElse(Duration.ofSeconds(10)));
+                        .orElse(Duration.ofSeconds(10)),
+                settings.get("remote.schema-registry").isPresent()
+                        ? Optional.of(url(settings, "remote.schema-registry", "the schema registry's URL"))
+                        : Optional.empty());
     }
 
     public RemoteSettings withKafka(KafkaConnection connection) {
-        return new RemoteSettings(connection, sqlGateway, flinkRest, jobBootstrapServers, topicPrefix, connectTimeout);
+        return new RemoteSettings(connection, sqlGateway, flinkRest, jobBootstrapServers, topicPrefix, connectTimeout,
+                schemaRegistry);
     }
 
     public RemoteSettings withTopicPrefix(String prefix) {
-        return new RemoteSettings(kafka, sqlGateway, flinkRest, jobBootstrapServers, prefix, connectTimeout);
+        return new RemoteSettings(kafka, sqlGateway, flinkRest, jobBootstrapServers, prefix, connectTimeout,
+                schemaRegistry);
     }
 
     public RemoteSettings withConnectTimeout(Duration timeout) {
-        return new RemoteSettings(kafka, sqlGateway, flinkRest, jobBootstrapServers, topicPrefix, timeout);
+        return new RemoteSettings(kafka, sqlGateway, flinkRest, jobBootstrapServers, topicPrefix, timeout,
+                schemaRegistry);
+    }
+
+    public RemoteSettings withSchemaRegistry(URI url) {
+        return new RemoteSettings(kafka, sqlGateway, flinkRest, jobBootstrapServers, topicPrefix, connectTimeout,
+                Optional.of(url));
     }
 
     private static URI url(EnvironmentSettings settings, String key, String what) {
@@ -136,6 +152,6 @@ public record RemoteSettings(KafkaConnection kafka, URI sqlGateway, URI flinkRes
     public String toString() {
         return "RemoteSettings[kafka=" + kafka + ", sqlGateway=" + sqlGateway + ", flinkRest=" + flinkRest
                 + jobBootstrapServers.map(j -> ", jobBootstrapServers=" + j).orElse("") + ", topicPrefix="
-                + topicPrefix + "]";
+                + topicPrefix + schemaRegistry.map(r -> ", schemaRegistry=" + r).orElse("") + "]";
     }
 }

@@ -135,7 +135,8 @@ class RemoteEnvironmentTest {
                         + " remote.bootstrap-servers");
 
         RemoteSettings noGateway = new RemoteSettings(cluster.remoteSettings().kafka(), URI.create("http://127.0.0.1:1"),
-                cluster.flinkRestUri(), java.util.Optional.empty(), "flink-harness-", Duration.ofSeconds(2));
+                cluster.flinkRestUri(), java.util.Optional.empty(), "flink-harness-", Duration.ofSeconds(2),
+                java.util.Optional.empty());
         assertThatThrownBy(() -> RemoteEnvironment.connect(noGateway))
                 .isInstanceOf(EnvironmentStartException.class)
                 .hasMessageStartingWith("the Flink SQL Gateway at http://127.0.0.1:1 did not answer: ")

@@ -10,6 +10,7 @@ import io.flinkharness.internal.ConditionTimeoutException;
 import io.flinkharness.internal.Poll;
 import io.flinkharness.internal.RestJson;
 import io.flinkharness.kafka.KafkaConnection;
+import io.flinkharness.registry.EmbeddedSchemaRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -50,6 +51,7 @@ public final class LocalProcessCluster implements AutoCloseable {
     private String bootstrapServers;
     private URI flinkRest;
     private URI sqlGateway;
+    private EmbeddedSchemaRegistry registry;
 
     private LocalProcessCluster(TempDirectory directory, Duration timeout) {
         this.directory = directory;
@@ -165,10 +167,22 @@ public final class LocalProcessCluster implements AutoCloseable {
         return ids;
     }
 
-    /** Settings for a {@link io.flinkharness.env.RemoteEnvironment} on this cluster. */
-    public RemoteSettings remoteSettings() {
+    /**
+     * Settings for a {@link io.flinkharness.env.RemoteEnvironment} on this cluster, with the schema registry if
+     * {@link #startSchemaRegistry()} started one.
+     */
+    public synchronized RemoteSettings remoteSettings() {
         return new RemoteSettings(KafkaConnection.to(bootstrapServers), sqlGateway, flinkRest, Optional.empty(),
-                RemoteSettings.DEFAULT_TOPIC_PREFIX, Duration.ofSeconds(30));
+                RemoteSettings.DEFAULT_TOPIC_PREFIX, Duration.ofSeconds(30),
+                Optional.ofNullable(registry).map(EmbeddedSchemaRegistry::url));
+    }
+
+    /** Starts a schema registry (Apicurio Registry, a process too) for avro-confluent tables; once. */
+    public synchronized URI startSchemaRegistry() {
+        if (registry == null) {
+            registry = EmbeddedSchemaRegistry.start();
+        }
+        return registry.url();
     }
 
     public String kafkaBootstrapServers() {
@@ -269,6 +283,9 @@ public final class LocalProcessCluster implements AutoCloseable {
         java.util.Collections.reverse(running);
         running.forEach(p -> p.closePolitely(Duration.ofSeconds(5)));
         processes.clear();
+        if (registry != null) {
+            registry.close();
+        }
         directory.close();
     }
 
