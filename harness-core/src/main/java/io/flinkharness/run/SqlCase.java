@@ -33,7 +33,7 @@ import java.util.Objects;
 public record SqlCase(String name, Map<String, Integer> topics, Map<String, List<TestRecord>> inputs, String ddl,
                       String dml, List<Expectation> expectations, Duration timeout, String source, int ddlLine,
                       int dmlLine, Map<String, GeneratedData> generated, List<String> tags, String ddlSource,
-                      String dmlSource, List<ValidationQuery> validations) {
+                      String dmlSource, List<ValidationQuery> validations, RunPlan run) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
@@ -60,8 +60,19 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
         validations = List.copyOf(validations);
         ddlSource = ddlSource == null ? source + " ddl" : ddlSource;
         dmlSource = dmlSource == null ? source + " dml" : dmlSource;
+        Objects.requireNonNull(run, "run cannot be null; use RunPlan.BOUNDED");
         validate(name, topics, inputs, expectations);
         validateGenerated(name, topics, generated);
+        validateSteps(name, topics, inputs, generated, run);
+    }
+
+    /** A bounded case. */
+    public SqlCase(String name, Map<String, Integer> topics, Map<String, List<TestRecord>> inputs, String ddl,
+                   String dml, List<Expectation> expectations, Duration timeout, String source, int ddlLine,
+                   int dmlLine, Map<String, GeneratedData> generated, List<String> tags, String ddlSource,
+                   String dmlSource, List<ValidationQuery> validations) {
+        this(name, topics, inputs, ddl, dml, expectations, timeout, source, ddlLine, dmlLine, generated, tags,
+                ddlSource, dmlSource, validations, RunPlan.BOUNDED);
     }
 
     /** A case without tags whose scripts are named after {@code source}. */
@@ -81,12 +92,37 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
         List<Expectation> copy = new ArrayList<>(expectations);
         copy.set(index, expectation);
         return new SqlCase(name, topics, inputs, ddl, dml, copy, timeout, source, ddlLine, dmlLine, generated, tags,
-                ddlSource, dmlSource, validations);
+                ddlSource, dmlSource, validations, run);
     }
 
     public SqlCase withTimeout(Duration limit) {
         return new SqlCase(name, topics, inputs, ddl, dml, expectations, limit, source, ddlLine, dmlLine, generated,
-                tags, ddlSource, dmlSource, validations);
+                tags, ddlSource, dmlSource, validations, run);
+    }
+
+    /** A copy that runs as {@code plan} says, e.g. {@code RunPlan.unbounded(steps)}. */
+    public SqlCase withRun(RunPlan plan) {
+        return new SqlCase(name, topics, inputs, ddl, dml, expectations, timeout, source, ddlLine, dmlLine, generated,
+                tags, ddlSource, dmlSource, validations, plan);
+    }
+
+    /** The topics with declared input (generated or explicit), in the order they are declared. */
+    public List<String> inputTopics() {
+        return topics.keySet().stream().filter(t -> inputs.containsKey(t) || generated.containsKey(t)).toList();
+    }
+
+    /**
+     * The steps an unbounded run does: the plan's, or by default one {@code send} per topic with input, then
+     * {@code await: expectations}. Empty for a bounded case.
+     */
+    public List<CaseStep> steps() {
+        if (!run.unbounded() || !run.steps().isEmpty()) {
+            return run.steps();
+        }
+        List<CaseStep> steps = new ArrayList<>();
+        inputTopics().forEach(t -> steps.add(new CaseStep.Send(t)));
+        steps.add(CaseStep.AwaitExpectations.withRunLimit());
+        return List.copyOf(steps);
     }
 
     /** The seed of each topic's generated input. */
@@ -110,6 +146,19 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
                         + " — declare the topic with " + data.partitions() + " partitions or place fewer");
             }
         });
+    }
+
+    private static void validateSteps(String name, Map<String, Integer> topics, Map<String, List<TestRecord>> inputs,
+                                      Map<String, GeneratedData> generated, RunPlan run) {
+        for (CaseStep step : run.steps()) {
+            if (step instanceof CaseStep.Send send && !inputs.containsKey(send.topic())
+                    && !generated.containsKey(send.topic())) {
+                throw new IllegalArgumentException("case '" + name + "': step '" + send.describe() + "' sends the"
+                        + " input of topic '" + send.topic() + "', but the case declares none; topics with input: "
+                        + topics.keySet().stream().filter(t -> inputs.containsKey(t) || generated.containsKey(t))
+                        .toList());
+            }
+        }
     }
 
     private static void validate(String name, Map<String, Integer> topics, Map<String, List<TestRecord>> inputs,
@@ -160,6 +209,7 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
         private final List<String> tags = new ArrayList<>();
         private final List<ValidationQuery> validations = new ArrayList<>();
         private final Map<String, GeneratedData> generated = new LinkedHashMap<>();
+        private RunPlan run = RunPlan.BOUNDED;
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name cannot be null");
@@ -282,6 +332,12 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
             return this;
         }
 
+        /** How the case runs: {@link RunPlan#BOUNDED} by default, or {@code RunPlan.unbounded(steps)}. */
+        public Builder run(RunPlan plan) {
+            this.run = Objects.requireNonNull(plan, "plan cannot be null");
+            return this;
+        }
+
         /** Where the case was defined, e.g. a file name, for messages. */
         public Builder source(String description) {
             this.source = description;
@@ -293,7 +349,7 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
                 throw new IllegalArgumentException("case '" + name + "': dml is missing — give the statement under test");
             }
             return new SqlCase(name, topics, inputs, ddl, dml, expectations, timeout, source, ddlLine, dmlLine, generated,
-                    tags, ddlSource, dmlSource, validations);
+                    tags, ddlSource, dmlSource, validations, run);
         }
     }
 }
