@@ -89,7 +89,7 @@ final class BadInputCorpus {
             // unknown keys
             notLoaded("unknown-top-level-key.yaml", "{file}:4:1: topcs: unknown field 'topcs' — did you mean"
                     + " 'topics'? (known fields: name, tags, timeout, topics, input, generate, ddl, ddlFile, dml,"
-                    + " dmlFile, expect, validate)"),
+                    + " dmlFile, expect, validate, run)"),
             notLoaded("input-record-unknown-key.yaml", "{file}:9:79: input.clicks[0].partiton: unknown field"
                     + " 'partiton' — did you mean 'partition'? (known fields: key, value, timestamp, partition,"
                     + " headers)"),

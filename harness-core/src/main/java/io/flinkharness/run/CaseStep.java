@@ -27,15 +27,30 @@ public sealed interface CaseStep {
     /** The step as a case file writes it: {@code send: clicks}, {@code await: { table: counts, rowCount: 3 }}. */
     String describe();
 
-    /** Sends the input the case declares for a topic (its generated records, then its explicit ones) now. */
-    record Send(String topic) implements CaseStep {
+    /**
+     * Sends input the case declares for a topic now. A topic's input (its generated records, then its explicit
+     * ones) is sent in order: each send takes the next {@code records} of it, or all that is left.
+     */
+    record Send(String topic, OptionalInt records) implements CaseStep {
         public Send {
             Objects.requireNonNull(topic, "topic cannot be null");
+            Objects.requireNonNull(records, "records cannot be null; use OptionalInt.empty()");
+            records.ifPresent(n -> {
+                if (n < 1) {
+                    throw new IllegalArgumentException("a send sends at least 1 record, got " + n);
+                }
+            });
+        }
+
+        /** Sends what is left of the topic's input. */
+        public Send(String topic) {
+            this(topic, OptionalInt.empty());
         }
 
         @Override
         public String describe() {
-            return "send: " + topic;
+            return records.isEmpty() ? "send: " + topic : "send: { topic: " + topic + ", records: "
+                    + records.getAsInt() + " }";
         }
     }
 

@@ -36,6 +36,8 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
                       String dmlSource, List<ValidationQuery> validations, RunPlan run) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    /** Starts the message of every problem with the steps of a {@link RunPlan}. */
+    public static final String STEPS_PROBLEM = "the steps: ";
 
     public SqlCase {
         Objects.requireNonNull(name, "name cannot be null");
@@ -150,15 +152,34 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
 
     private static void validateSteps(String name, Map<String, Integer> topics, Map<String, List<TestRecord>> inputs,
                                       Map<String, GeneratedData> generated, RunPlan run) {
+        String where = "case '" + name + "': " + STEPS_PROBLEM;
+        Map<String, Integer> left = new LinkedHashMap<>();
+        topics.keySet().forEach(t -> left.put(t, inputs.getOrDefault(t, List.of()).size()
+                + (generated.containsKey(t) ? generated.get(t).size() : 0)));
         for (CaseStep step : run.steps()) {
-            if (step instanceof CaseStep.Send send && !inputs.containsKey(send.topic())
-                    && !generated.containsKey(send.topic())) {
-                throw new IllegalArgumentException("case '" + name + "': step '" + send.describe() + "' sends the"
-                        + " input of topic '" + send.topic() + "', but the case declares none; topics with input: "
-                        + topics.keySet().stream().filter(t -> inputs.containsKey(t) || generated.containsKey(t))
-                        .toList());
+            if (step instanceof CaseStep.Send send) {
+                if (!inputs.containsKey(send.topic()) && !generated.containsKey(send.topic())) {
+                    throw new IllegalArgumentException(where + "step '" + send.describe() + "' sends the input of"
+                            + " topic '" + send.topic() + "', but the case declares none; topics with input: "
+                            + topics.keySet().stream().filter(t -> inputs.containsKey(t) || generated.containsKey(t))
+                            .toList());
+                }
+                int remaining = left.get(send.topic());
+                int sent = send.records().orElse(remaining);
+                if (remaining == 0 || sent > remaining) {
+                    throw new IllegalArgumentException(where + "step '" + send.describe() + "' sends " + sent
+                            + " records of topic '" + send.topic() + "', but only " + remaining + " of its input "
+                            + (remaining == 1 ? "is" : "are") + " left after the steps before it");
+                }
+                left.put(send.topic(), remaining - sent);
             }
         }
+        left.forEach((topic, remaining) -> {
+            if (run.unbounded() && !run.steps().isEmpty() && remaining > 0) {
+                throw new IllegalArgumentException(where + remaining + " records of the input of topic '" + topic
+                        + "' are never sent — add a step 'send: " + topic + "' (it sends what is left)");
+            }
+        });
     }
 
     private static void validate(String name, Map<String, Integer> topics, Map<String, List<TestRecord>> inputs,

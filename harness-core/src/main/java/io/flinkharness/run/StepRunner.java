@@ -23,6 +23,8 @@ final class StepRunner {
     private final Duration limit;
     private final CommittedExpectations expectations;
     private final List<AwaitedOutput> awaited = new ArrayList<>();
+    /** Per topic, how many records of its input have been sent. */
+    private final java.util.Map<String, Integer> sent = new java.util.HashMap<>();
 
     StepRunner(TestSession session, SqlCase sqlCase, SqlJob job, CommittedExpectations expectations) {
         this.session = session;
@@ -38,7 +40,7 @@ final class StepRunner {
 
     void perform(CaseStep step) {
         if (step instanceof CaseStep.Send send) {
-            send(send.topic());
+            send(send);
         } else if (step instanceof CaseStep.Advance advance) {
             EventTime time = session.eventTime(advance.table()).withValues(advance.values());
             if (advance.partitions().isEmpty()) {
@@ -55,17 +57,24 @@ final class StepRunner {
         }
     }
 
-    /** The topic's generated input, then its explicit records, as the bounded run writes them. */
-    private void send(String topic) {
+    /** The next records of the topic's input (generated first, then explicit), as the bounded run orders them. */
+    private void send(CaseStep.Send step) {
+        String topic = step.topic();
         SessionTopic target = session.topic(topic);
         GeneratedData generated = sqlCase.generated().get(topic);
-        if (generated != null) {
-            target.send(generated);
+        List<TestRecord> explicit = sqlCase.inputs().getOrDefault(topic, List.of());
+        int generatedSize = generated == null ? 0 : generated.size();
+        int from = sent.getOrDefault(topic, 0);
+        int to = Math.min(generatedSize + explicit.size(), from + step.records().orElse(Integer.MAX_VALUE - from));
+        if (from < generatedSize) {
+            int end = Math.min(to, generatedSize);
+            target.send(new GeneratedData(generated.seed(), generated.schema(), generated.partitions(),
+                    generated.records().subList(from, end)));
         }
-        List<TestRecord> records = sqlCase.inputs().getOrDefault(topic, List.of());
-        if (!records.isEmpty()) {
-            target.send(records);
+        if (to > generatedSize) {
+            target.send(explicit.subList(Math.max(from, generatedSize) - generatedSize, to - generatedSize));
         }
+        sent.put(topic, to);
     }
 
     private void awaitTable(CaseStep.AwaitTable step) {
