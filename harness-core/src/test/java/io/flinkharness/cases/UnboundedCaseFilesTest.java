@@ -36,12 +36,12 @@ class UnboundedCaseFilesTest {
         assertThat(c.steps()).containsExactly(
                 new CaseStep.Send("clicks", OptionalInt.of(3)),
                 new CaseStep.Fire("clicks", FIRST_END, Map.of("user", "heartbeat")),
-                CaseStep.AwaitTable.windowFired("counts", FIRST_END).withinCheckpoints(3),
+                CaseStep.AwaitTable.windowFired("counts", FIRST_END).withinCheckpoints(20),
                 new CaseStep.Send("clicks"),
                 new CaseStep.Fire("clicks", Instant.parse("2026-01-01T00:00:20Z"), Map.of("user", "heartbeat")),
                 CaseStep.AwaitExpectations.withRunLimit());
         assertThat(c.steps().get(2).describe())
-                .isEqualTo("await: { table: counts, windowEnd: 2026-01-01T00:00:10Z, withinCheckpoints: 3 }");
+                .isEqualTo("await: { table: counts, windowEnd: 2026-01-01T00:00:10Z, withinCheckpoints: 20 }");
     }
 
     @Test

@@ -28,7 +28,7 @@ class UnboundedCaseRunTest {
                 org.assertj.core.groups.Tuple.tuple("counts", "expectations"));
         assertThat(result.awaited()).allSatisfy(out -> {
             assertThat(out.sinceLastInput()).hasValueSatisfying(d -> assertThat(d).isPositive());
-            assertThat(out.checkpoints()).hasValueSatisfying(n -> assertThat(n).isBetween(0L, 3L));
+            assertThat(out.checkpoints()).hasValueSatisfying(n -> assertThat(n).isNotNegative());
         });
         assertThat(result.table("counts").size()).isEqualTo(3);
         assertThat(result.jobIds()).hasSize(1);
