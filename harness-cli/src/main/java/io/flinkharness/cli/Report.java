@@ -10,7 +10,9 @@ import java.util.Locale;
 
 /**
  * What {@code run} prints, as cases finish (also when several run at once): one line per case with its time, the
- * message of each case that did not pass, and a summary. PASS and FAIL are coloured on a terminal only.
+ * message of each case that did not pass, the latency of each output an unbounded case awaited
+ * ({@code awaited counts windowEnd: 2026-01-01T00:00:10Z: 412 ms after the last input, 2 checkpoints}), and a
+ * summary. PASS and FAIL are coloured on a terminal only.
  */
 final class Report {
     private static final String INDENT = "      ";
@@ -74,6 +76,7 @@ final class Report {
         if (!r.passed()) {
             details((r.status() == CaseResult.Status.ERROR ? "error " : "") + r.message());
         }
+        r.awaited().forEach(a -> out.println(INDENT + "awaited " + a));
         out.flush();
     }
 

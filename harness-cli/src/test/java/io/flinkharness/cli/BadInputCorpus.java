@@ -89,7 +89,7 @@ final class BadInputCorpus {
             // unknown keys
             notLoaded("unknown-top-level-key.yaml", "{file}:4:1: topcs: unknown field 'topcs' — did you mean"
                     + " 'topics'? (known fields: name, tags, timeout, topics, input, generate, ddl, ddlFile, dml,"
-                    + " dmlFile, expect, validate)"),
+                    + " dmlFile, expect, validate, run)"),
             notLoaded("input-record-unknown-key.yaml", "{file}:9:79: input.clicks[0].partiton: unknown field"
                     + " 'partiton' — did you mean 'partition'? (known fields: key, value, timestamp, partition,"
                     + " headers)"),
@@ -120,6 +120,23 @@ final class BadInputCorpus {
                     + " minute"),
             notLoaded("partition-out-of-range.yaml", "{file}:9:90: input.clicks[0].partition: partition 1 is out of"
                     + " range: the topic has 1 partition — use partition 0, or declare more partitions under topics"),
+
+            // unbounded runs
+            notLoaded("run-unbounded-bounded-source.yaml", "{file}:38:9: run.mode: unbounded, but table clicks"
+                    + " (statement 1 (line 11) of {file} ddl) has 'scan.bounded.mode' = 'latest-offset', so its source"
+                    + " would stop at the offsets present at start and the job would finish — remove"
+                    + " 'scan.bounded.mode' from the table for an unbounded run, or run the case bounded"),
+            notLoaded("run-step-unknown.yaml", "{file}:40:7: run.steps[1].awiat: unknown step 'awiat' — did you mean"
+                    + " 'await'? (steps: send, advance, fire, await)"),
+            notLoaded("run-send-without-input.yaml", "{file}:40:13: run.steps[1].send: topic 'copies' has no declared"
+                    + " input to send — declare its records under input.copies (or generate.copies); topics with"
+                    + " input: clicks"),
+            notLoaded("run-await-two-conditions.yaml", "{file}:40:14: run.steps[1].await: several conditions"
+                    + " (rowCount, atLeastRows) — give one of rowCount, atLeastRows, windowEnd; await them in separate"
+                    + " steps"),
+            notLoaded("run-steps-in-bounded-case.yaml", "{file}:38:3: run.steps: steps in a bounded case — steps are"
+                    + " for an unbounded run: add mode: unbounded under run:, or remove the steps (a bounded case"
+                    + " sends all its input first)"),
 
             // missing files
             notLoaded("ddl-file-missing.yaml", "{file}:10:10: ddlFile: no file {dir}/sql/no-such-tables.sql — the path"

@@ -42,7 +42,10 @@ class RunCommandTest {
                 .anyMatch(l -> l.matches("PASS  avro orders through a schema registry, grand total  \\(\\d+\\.\\d\\d s\\)"))
                 .anyMatch(l -> l.matches("PASS  latest order per customer  \\(\\d+\\.\\d\\d s\\)"))
                 .anyMatch(l -> l.matches("PASS  big orders only, nothing else  \\(\\d+\\.\\d\\d s\\)"))
-                .last().isEqualTo("10 passed, 0 failed");
+                .anyMatch(l -> l.matches("PASS  unbounded clicks per user and 10-second window  \\(\\d+\\.\\d\\d s\\)"))
+                .anyMatch(l -> l.matches("      awaited counts windowEnd: 2026-01-01T00:00:10Z: \\d+ ms after the last"
+                        + " input, \\d+ checkpoints?"))
+                .last().isEqualTo("11 passed, 0 failed");
         assertThat(ENV.closed()).as("the command closes the environment").isEqualTo(closedBefore + 1);
     }
 

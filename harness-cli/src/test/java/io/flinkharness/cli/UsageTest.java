@@ -47,7 +47,7 @@ class UsageTest {
         assertThat(run.outLines()).containsExactly(
                 "FAIL  " + broken + "  (not loaded)",
                 "      " + broken + ":2:1: topcs: unknown field 'topcs' — did you mean 'topics'? (known fields: name,"
-                        + " tags, timeout, topics, input, generate, ddl, ddlFile, dml, dmlFile, expect, validate)",
+                        + " tags, timeout, topics, input, generate, ddl, ddlFile, dml, dmlFile, expect, validate, run)",
                 "0 passed, 0 failed, 1 not loaded");
     }
 
@@ -78,12 +78,12 @@ class UsageTest {
         assertThat(run.outLines()).containsExactly(
                 "FAIL  " + broken + "  (not loaded)",
                 "      " + broken + ":2:1: topcs: unknown field 'topcs' — did you mean 'topics'? (known fields: name,"
-                        + " tags, timeout, topics, input, generate, ddl, ddlFile, dml, dmlFile, expect, validate)",
+                        + " tags, timeout, topics, input, generate, ddl, ddlFile, dml, dmlFile, expect, validate, run)",
                 "wrote the JUnit XML report (--junit-xml) to " + xml,
                 "0 passed, 0 failed, 1 not loaded");
         assertThat(ReportXml.texts(ReportXml.parse(Files.readString(xml)), "//testcase/error/@message"))
                 .containsExactly(broken + ":2:1: topcs: unknown field 'topcs' — did you mean 'topics'? (known fields:"
-                        + " name, tags, timeout, topics, input, generate, ddl, ddlFile, dml, dmlFile, expect, validate)");
+                        + " name, tags, timeout, topics, input, generate, ddl, ddlFile, dml, dmlFile, expect, validate, run)");
     }
 
     @Test

@@ -30,8 +30,9 @@ class ValidateCommandTest {
                 "OK  " + SAMPLES.resolve("late-records-dropped.yaml") + " (1 case)",
                 "OK  " + SAMPLES.resolve("orders-suite.yaml") + " (5 cases)",
                 "OK  " + SAMPLES.resolve("tumble-window.yaml") + " (1 case)",
-                run.outLines().get(6));
-        assertThat(run.outLines().get(6)).matches("6 files: 6 valid, 0 invalid \\(10 cases, \\d+\\.\\d\\d s\\)");
+                "OK  " + SAMPLES.resolve("unbounded-tumble-window.yaml") + " (1 case)",
+                run.outLines().get(7));
+        assertThat(run.outLines().get(7)).matches("7 files: 7 valid, 0 invalid \\(11 cases, \\d+\\.\\d\\d s\\)");
         assertThat(run.err()).isEmpty();
     }
 
@@ -336,7 +337,7 @@ class ValidateCommandTest {
                 "FAIL  " + unknownField,
                 "      " + unknownField + ":2:1: topcs: unknown field 'topcs' — did you mean 'topics'? (known fields:"
                         + " name, tags, timeout, topics, input, generate, ddl, ddlFile, dml, dmlFile, expect,"
-                        + " validate)",
+                        + " validate, run)",
                 lines.get(lines.size() - 1));
         assertThat(lines).last().asString().matches("4 files: 1 valid, 3 invalid \\(4 cases, \\d+\\.\\d\\d s\\)");
     }

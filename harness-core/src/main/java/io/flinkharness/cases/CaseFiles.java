@@ -46,7 +46,31 @@ import java.util.stream.Stream;
  *   - name: no order counted twice
  *     sql: SELECT order_id, COUNT(*) AS n FROM first_orders GROUP BY order_id HAVING COUNT(*) > 1
  *     rows: []
+ * run:                               # optional: bounded (the default) or unbounded, see below
+ *   mode: unbounded
  * </pre>
+ *
+ * <p>A case runs bounded unless {@code run: { mode: unbounded }} says otherwise: then its job keeps running (its
+ * source tables must not set {@code 'scan.bounded.mode'}), the steps run in order once it runs, the expectations
+ * are checked against what is committed when they are done, and the job is cancelled. Without {@code steps}, every
+ * declared input is sent, then the expectations are awaited:
+ *
+ * <pre>
+ * run:
+ *   mode: unbounded
+ *   timeout: 30s                                 # the limit of each wait; default: the case's timeout
+ *   steps:
+ *     - send: { topic: clicks, records: 3 }      # the next 3 records of the topic's input; send: clicks for the rest
+ *     - advance: { table: clicks, to: '2026-01-01T00:01:05Z', partitions: [0, 2], values: { user: heartbeat } }
+ *     - fire: { table: clicks, windowEnd: '2026-01-01T00:01:00Z', values: { user: heartbeat } }
+ *     - await: { table: counts, windowEnd: '2026-01-01T00:01:00Z', withinCheckpoints: 2, timeout: 10s }
+ *     - await: { table: counts, rowCount: 3 }    # or atLeastRows: 2; windowEnd takes endColumn (default window_end)
+ *     - await: expectations                      # polls until every expect check passes
+ * </pre>
+ *
+ * <p>{@code advance} and {@code fire} send heartbeat records ({@link io.flinkharness.run.EventTime}): real rows the
+ * query reads, so give them {@code values} it filters out. Every input of the case must be sent by some step; a
+ * table named by a step must be created by the case's DDL.
  *
  * <p>or several: {@code cases:} a list of cases, and {@code shared:} the fields they all start from (a case's own
  * field replaces a shared one; topics, input and generate merge topic by topic; tags add up):

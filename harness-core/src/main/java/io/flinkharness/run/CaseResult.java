@@ -14,10 +14,12 @@ import java.util.Optional;
  * @param topics logical topic names to the physical topics of this run, kept for inspection when it did not pass
  * @param jobIds the Flink jobs the case started
  * @param tables logical topic to the typed rows read from it, for each expected or output topic that was read
+ * @param awaited for an unbounded case, each wait that saw its output, in order, with its latency; empty for a
+ *     bounded case
  */
 public record CaseResult(String name, Status status, String message, Duration elapsed, CaseTimings timings,
                          Map<String, String> topics, List<String> jobIds, Optional<Throwable> failure,
-                         Map<String, ResultTable> tables) {
+                         Map<String, ResultTable> tables, List<AwaitedOutput> awaited) {
 
     public enum Status { PASSED, FAILED, ERROR }
 
@@ -25,6 +27,14 @@ public record CaseResult(String name, Status status, String message, Duration el
         topics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(topics));
         jobIds = List.copyOf(jobIds);
         tables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tables));
+        awaited = List.copyOf(awaited);
+    }
+
+    /** A result of a bounded case. */
+    public CaseResult(String name, Status status, String message, Duration elapsed, CaseTimings timings,
+                      Map<String, String> topics, List<String> jobIds, Optional<Throwable> failure,
+                      Map<String, ResultTable> tables) {
+        this(name, status, message, elapsed, timings, topics, jobIds, failure, tables, List.of());
     }
 
     /** A result without tables. */

@@ -32,7 +32,8 @@ import java.util.concurrent.Executors;
  * Runs {@link SqlCase}s in bounded mode on an environment: creates the case's topics under unique names, writes
  * the input, runs the DDL and DML through the SQL Gateway, waits for the jobs to finish (the sources stop at the
  * offsets present at start, the final watermark closes every window, the final checkpoint commits the Kafka
- * transactions), reads the output topics read_committed and compares rows.
+ * transactions), reads the output topics read_committed and compares rows. A case whose {@link RunPlan} is
+ * unbounded runs step by step on a running job instead, see {@link #run(SqlCase)}.
  *
  * <pre>{@code
  * try (CaseRunner runner = CaseRunner.on(env)) {
@@ -175,8 +176,15 @@ public final class CaseRunner implements AutoCloseable {
         }
     }
 
-    /** Runs the case to the end; never throws for a failing case, see {@link CaseResult}. */
+    /**
+     * Runs the case to the end; never throws for a failing case, see {@link CaseResult}. An unbounded case
+     * ({@link RunPlan}) runs in a {@link TestSession}: its job starts, its steps run in order, its expectations are
+     * checked against the output committed then, and the job is cancelled.
+     */
     public CaseResult run(SqlCase sqlCase) {
+        if (sqlCase.run().unbounded()) {
+            return new UnboundedCaseRun(this, sqlCase).run();
+        }
         CaseRun run = new CaseRun(sqlCase, CaseIds.next(sqlCase.name()), env.topicPrefix());
         try {
             execute(run);
@@ -302,6 +310,11 @@ public final class CaseRunner implements AutoCloseable {
             return e.getMessage() + " — in bounded mode every source table needs 'scan.bounded.mode' ="
                     + " 'latest-offset' (and 'scan.startup.mode' = 'earliest-offset') so that its job can finish";
         }
+        return explainError(e);
+    }
+
+    /** The message of an error of a case's SQL or job, with the likely fix where one is known. */
+    static String explainError(RuntimeException e) {
         if (e instanceof JobFailedException) {
             return "the job failed at run time: " + e.getMessage();
         }

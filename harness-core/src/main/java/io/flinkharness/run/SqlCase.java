@@ -33,9 +33,11 @@ import java.util.Objects;
 public record SqlCase(String name, Map<String, Integer> topics, Map<String, List<TestRecord>> inputs, String ddl,
                       String dml, List<Expectation> expectations, Duration timeout, String source, int ddlLine,
                       int dmlLine, Map<String, GeneratedData> generated, List<String> tags, String ddlSource,
-                      String dmlSource, List<ValidationQuery> validations) {
+                      String dmlSource, List<ValidationQuery> validations, RunPlan run) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    /** Starts the message of every problem with the steps of a {@link RunPlan}. */
+    public static final String STEPS_PROBLEM = "the steps: ";
 
     public SqlCase {
         Objects.requireNonNull(name, "name cannot be null");
@@ -60,8 +62,19 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
         validations = List.copyOf(validations);
         ddlSource = ddlSource == null ? source + " ddl" : ddlSource;
         dmlSource = dmlSource == null ? source + " dml" : dmlSource;
+        Objects.requireNonNull(run, "run cannot be null; use RunPlan.BOUNDED");
         validate(name, topics, inputs, expectations);
         validateGenerated(name, topics, generated);
+        validateSteps(name, topics, inputs, generated, run);
+    }
+
+    /** A bounded case. */
+    public SqlCase(String name, Map<String, Integer> topics, Map<String, List<TestRecord>> inputs, String ddl,
+                   String dml, List<Expectation> expectations, Duration timeout, String source, int ddlLine,
+                   int dmlLine, Map<String, GeneratedData> generated, List<String> tags, String ddlSource,
+                   String dmlSource, List<ValidationQuery> validations) {
+        this(name, topics, inputs, ddl, dml, expectations, timeout, source, ddlLine, dmlLine, generated, tags,
+                ddlSource, dmlSource, validations, RunPlan.BOUNDED);
     }
 
     /** A case without tags whose scripts are named after {@code source}. */
@@ -81,12 +94,37 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
         List<Expectation> copy = new ArrayList<>(expectations);
         copy.set(index, expectation);
         return new SqlCase(name, topics, inputs, ddl, dml, copy, timeout, source, ddlLine, dmlLine, generated, tags,
-                ddlSource, dmlSource, validations);
+                ddlSource, dmlSource, validations, run);
     }
 
     public SqlCase withTimeout(Duration limit) {
         return new SqlCase(name, topics, inputs, ddl, dml, expectations, limit, source, ddlLine, dmlLine, generated,
-                tags, ddlSource, dmlSource, validations);
+                tags, ddlSource, dmlSource, validations, run);
+    }
+
+    /** A copy that runs as {@code plan} says, e.g. {@code RunPlan.unbounded(steps)}. */
+    public SqlCase withRun(RunPlan plan) {
+        return new SqlCase(name, topics, inputs, ddl, dml, expectations, timeout, source, ddlLine, dmlLine, generated,
+                tags, ddlSource, dmlSource, validations, plan);
+    }
+
+    /** The topics with declared input (generated or explicit), in the order they are declared. */
+    public List<String> inputTopics() {
+        return topics.keySet().stream().filter(t -> inputs.containsKey(t) || generated.containsKey(t)).toList();
+    }
+
+    /**
+     * The steps an unbounded run does: the plan's, or by default one {@code send} per topic with input, then
+     * {@code await: expectations}. Empty for a bounded case.
+     */
+    public List<CaseStep> steps() {
+        if (!run.unbounded() || !run.steps().isEmpty()) {
+            return run.steps();
+        }
+        List<CaseStep> steps = new ArrayList<>();
+        inputTopics().forEach(t -> steps.add(new CaseStep.Send(t)));
+        steps.add(CaseStep.AwaitExpectations.withRunLimit());
+        return List.copyOf(steps);
     }
 
     /** The seed of each topic's generated input. */
@@ -108,6 +146,38 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
                 throw new IllegalArgumentException("case '" + name + "': generated input for topic '" + topic
                         + "' is placed over " + data.partitions() + " partitions but the topic has " + partitions
                         + " — declare the topic with " + data.partitions() + " partitions or place fewer");
+            }
+        });
+    }
+
+    private static void validateSteps(String name, Map<String, Integer> topics, Map<String, List<TestRecord>> inputs,
+                                      Map<String, GeneratedData> generated, RunPlan run) {
+        String where = "case '" + name + "': " + STEPS_PROBLEM;
+        Map<String, Integer> left = new LinkedHashMap<>();
+        topics.keySet().forEach(t -> left.put(t, inputs.getOrDefault(t, List.of()).size()
+                + (generated.containsKey(t) ? generated.get(t).size() : 0)));
+        for (CaseStep step : run.steps()) {
+            if (step instanceof CaseStep.Send send) {
+                if (!inputs.containsKey(send.topic()) && !generated.containsKey(send.topic())) {
+                    throw new IllegalArgumentException(where + "step '" + send.describe() + "' sends the input of"
+                            + " topic '" + send.topic() + "', but the case declares none; topics with input: "
+                            + topics.keySet().stream().filter(t -> inputs.containsKey(t) || generated.containsKey(t))
+                            .toList());
+                }
+                int remaining = left.get(send.topic());
+                int sent = send.records().orElse(remaining);
+                if (remaining == 0 || sent > remaining) {
+                    throw new IllegalArgumentException(where + "step '" + send.describe() + "' sends " + sent
+                            + " records of topic '" + send.topic() + "', but only " + remaining + " of its input "
+                            + (remaining == 1 ? "is" : "are") + " left after the steps before it");
+                }
+                left.put(send.topic(), remaining - sent);
+            }
+        }
+        left.forEach((topic, remaining) -> {
+            if (run.unbounded() && !run.steps().isEmpty() && remaining > 0) {
+                throw new IllegalArgumentException(where + remaining + " records of the input of topic '" + topic
+                        + "' are never sent — add a step 'send: " + topic + "' (it sends what is left)");
             }
         });
     }
@@ -160,6 +230,7 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
         private final List<String> tags = new ArrayList<>();
         private final List<ValidationQuery> validations = new ArrayList<>();
         private final Map<String, GeneratedData> generated = new LinkedHashMap<>();
+        private RunPlan run = RunPlan.BOUNDED;
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name cannot be null");
@@ -282,6 +353,12 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
             return this;
         }
 
+        /** How the case runs: {@link RunPlan#BOUNDED} by default, or {@code RunPlan.unbounded(steps)}. */
+        public Builder run(RunPlan plan) {
+            this.run = Objects.requireNonNull(plan, "plan cannot be null");
+            return this;
+        }
+
         /** Where the case was defined, e.g. a file name, for messages. */
         public Builder source(String description) {
             this.source = description;
@@ -293,7 +370,7 @@ public record SqlCase(String name, Map<String, Integer> topics, Map<String, List
                 throw new IllegalArgumentException("case '" + name + "': dml is missing — give the statement under test");
             }
             return new SqlCase(name, topics, inputs, ddl, dml, expectations, timeout, source, ddlLine, dmlLine, generated,
-                    tags, ddlSource, dmlSource, validations);
+                    tags, ddlSource, dmlSource, validations, run);
         }
     }
 }

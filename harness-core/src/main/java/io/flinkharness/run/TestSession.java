@@ -272,7 +272,11 @@ public final class TestSession implements AutoCloseable {
      * @throws IllegalArgumentException if the statements start no job, or more than one
      */
     public SqlJob start(String dml) {
-        List<SqlStatement> statements = SqlScript.split(dml, "dml");
+        return start(SqlScript.split(dml, "dml"));
+    }
+
+    /** As {@link #start(String)}, for statements that know their script and line. */
+    SqlJob start(List<SqlStatement> statements) {
         for (SqlStatement statement : statements) {
             if (statement.isQuery()) {
                 throw new IllegalArgumentException(statement.location() + ": the dml is a query, whose rows go"
@@ -299,7 +303,7 @@ public final class TestSession implements AutoCloseable {
         return start(dml).awaitFinished(timeout);
     }
 
-    private List<StatementResult> executeStatements(List<SqlStatement> statements) {
+    List<StatementResult> executeStatements(List<SqlStatement> statements) {
         List<StatementResult> results = new ArrayList<>();
         for (SqlStatement statement : statements) {
             if (statement.text().contains(SchemaRegistryNeeds.URL_PLACEHOLDER)) {
@@ -352,7 +356,7 @@ public final class TestSession implements AutoCloseable {
         return registry.get();
     }
 
-    private synchronized Optional<SchemaRegistryClient> currentRegistry() {
+    synchronized Optional<SchemaRegistryClient> currentRegistry() {
         return registry;
     }
 
@@ -422,6 +426,16 @@ public final class TestSession implements AutoCloseable {
 
     private ResultTable table(String tableName, Optional<ResultTable.Kind> kind) {
         return readTable(tableName, kind, true);
+    }
+
+    /** The CREATE TABLE statements run so far, placeholders replaced (so their options name the Kafka topics). */
+    synchronized List<SqlStatement> createdTables() {
+        return List.copyOf(tables.values());
+    }
+
+    /** What a topic holds committed now, without waiting for open transactions: for running jobs. */
+    List<OutputRecord> readCommitted(String physicalTopic) {
+        return runner.reader().readCommitted(physicalTopic, timeout);
     }
 
     /** What the table's topic holds committed now, without waiting for open transactions: for running jobs. */

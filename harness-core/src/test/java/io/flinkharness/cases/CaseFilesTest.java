@@ -154,7 +154,7 @@ class CaseFilesTest {
 
         assertThatThrownBy(() -> CaseFiles.load(file)).hasMessage(file + ":2:1: timeot: unknown field 'timeot'"
                 + " — did you mean 'timeout'? (known fields: name, tags, timeout, topics, input, generate, ddl, ddlFile, dml,"
-                + " dmlFile, expect, validate)");
+                + " dmlFile, expect, validate, run)");
     }
 
     @Test

@@ -45,8 +45,9 @@ class SampleCasesTest {
     void theSamplesAreThere() {
         assertThat(CaseFiles.caseFiles(CASES).stream().map(p -> p.getFileName().toString()))
                 .containsExactlyInAnyOrder("tumble-window.yaml", "dedup.yaml", "late-records-dropped.yaml",
-                        "dedup-generated-duplicates.yaml", "avro-registry-orders.yaml", "orders-suite.yaml");
-        assertThat(cases()).hasSize(10);
+                        "dedup-generated-duplicates.yaml", "avro-registry-orders.yaml", "orders-suite.yaml",
+                        "unbounded-tumble-window.yaml");
+        assertThat(cases()).hasSize(11);
     }
 
     @ParameterizedTest(name = "{0}")

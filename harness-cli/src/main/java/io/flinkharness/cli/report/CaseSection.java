@@ -3,6 +3,7 @@ package io.flinkharness.cli.report;
 import static io.flinkharness.cli.report.Html.escape;
 
 import io.flinkharness.cli.report.ReportEntry.Outcome;
+import io.flinkharness.run.AwaitedOutput;
 import io.flinkharness.run.CaseTimings;
 import io.flinkharness.run.SqlCase;
 import java.time.Duration;
@@ -12,8 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One case of the HTML report: status, file and time, the timing breakdown, the message or diff, the topics and
- * the input picture ({@link InputPicture}).
+ * One case of the HTML report: status, file and time, the timing breakdown, the outputs an unbounded case awaited
+ * with their latency, the message or diff, the topics and the input picture ({@link InputPicture}).
  */
 final class CaseSection {
     private final RunReport report;
@@ -43,6 +44,7 @@ final class CaseSection {
                 .append(RunReport.seconds(entry.elapsed())).append(" s</p>\n");
         if (entry instanceof ReportEntry.Ran ran) {
             timings(ran.result().timings(), entry.elapsed());
+            awaited(ran.result().awaited());
         }
         if (entry.outcome() != Outcome.PASSED) {
             html.append("<h3>Message</h3>\n<pre class=\"message\">").append(escape(entry.message()))
@@ -65,6 +67,23 @@ final class CaseSection {
                 .append(percent(d, total)).append("%\"></span></td></tr>\n"));
         html.append("<tr><th>total</th><td class=\"ms\">").append(total.toMillis())
                 .append(" ms</td><td></td></tr>\n</table>\n");
+    }
+
+    /** An unbounded case's waits: what each awaited, and how long after the last input it was visible. */
+    private void awaited(List<AwaitedOutput> awaited) {
+        if (awaited.isEmpty()) {
+            return;
+        }
+        html.append("<h3>Awaited output</h3>\n<table class=\"awaited\">\n<tr><th>table</th><th>condition</th>")
+                .append("<th>after the last input</th><th>checkpoints</th></tr>\n");
+        for (AwaitedOutput out : awaited) {
+            html.append("<tr><td><code>").append(escape(out.table())).append("</code></td><td><code>")
+                    .append(escape(out.condition())).append("</code></td><td class=\"ms\">")
+                    .append(out.sinceLastInput().map(d -> d.toMillis() + " ms").orElse("no input sent"))
+                    .append("</td><td>").append(out.checkpoints().map(String::valueOf).orElse("?"))
+                    .append("</td></tr>\n");
+        }
+        html.append("</table>\n");
     }
 
     private static String percent(Duration part, Duration total) {

@@ -1,6 +1,7 @@
 package io.flinkharness.cli.report;
 
 import io.flinkharness.cli.report.ReportEntry.Outcome;
+import io.flinkharness.run.AwaitedOutput;
 import io.flinkharness.run.SqlCase;
 import java.io.IOException;
 import java.io.Writer;
@@ -25,7 +26,9 @@ import javax.xml.stream.XMLStreamWriter;
  * read: one {@code <testsuite>} per case file, one {@code <testcase>} per case ({@code classname} = the case file
  * as the report shows it). A failed case has a {@code <failure>}, a case that errored or did not run an
  * {@code <error>}, and a case file that did not load is an errored test case named after the file. Each case's
- * {@code <system-out>} holds its timings, generated-input seeds, topics and jobs.
+ * {@code <system-out>} holds its timings, generated-input seeds, topics and jobs; an unbounded case's awaited outputs
+ * and their latency are also {@code <properties>} ({@code awaited.1.table}, {@code awaited.1.condition},
+ * {@code awaited.1.latency.ms}, {@code awaited.1.checkpoints}).
  *
  * <pre>{@code
  * JUnitXmlWriter.write(report, Path.of("target/flink-sql-harness.xml"));
@@ -114,6 +117,9 @@ public final class JUnitXmlWriter {
         if (entry.outcome() != Outcome.PASSED) {
             problem(entry);
         }
+        if (entry instanceof ReportEntry.Ran ran && !ran.result().awaited().isEmpty()) {
+            properties(ran.result().awaited());
+        }
         if (entry instanceof ReportEntry.Ran ran) {
             newline(3);
             xml.writeStartElement("system-out");
@@ -122,6 +128,33 @@ public final class JUnitXmlWriter {
         }
         newline(2);
         xml.writeEndElement();
+    }
+
+    /** Each awaited output's latency as properties: {@code awaited.1.table}, {@code awaited.1.latency.ms}, ... */
+    private void properties(List<AwaitedOutput> awaited) throws XMLStreamException {
+        newline(3);
+        xml.writeStartElement("properties");
+        for (int i = 0; i < awaited.size(); i++) {
+            AwaitedOutput out = awaited.get(i);
+            String prefix = "awaited." + (i + 1) + ".";
+            property(prefix + "table", out.table());
+            property(prefix + "condition", out.condition());
+            if (out.sinceLastInput().isPresent()) {
+                property(prefix + "latency.ms", String.valueOf(out.sinceLastInput().get().toMillis()));
+            }
+            if (out.checkpoints().isPresent()) {
+                property(prefix + "checkpoints", String.valueOf(out.checkpoints().get()));
+            }
+        }
+        newline(3);
+        xml.writeEndElement();
+    }
+
+    private void property(String name, String value) throws XMLStreamException {
+        newline(4);
+        xml.writeEmptyElement("property");
+        xml.writeAttribute("name", name);
+        xml.writeAttribute("value", XmlText.clean(value));
     }
 
     private void problem(ReportEntry entry) throws XMLStreamException {
@@ -155,7 +188,8 @@ public final class JUnitXmlWriter {
                 + "timings: " + ran.result().timings() + "\n"
                 + "generated input seeds: " + seeds + "\n"
                 + "topics: " + (topics.isEmpty() ? "none created" : topics) + "\n"
-                + "jobs: " + (ran.result().jobIds().isEmpty() ? "none" : String.join(", ", ran.result().jobIds()));
+                + "jobs: " + (ran.result().jobIds().isEmpty() ? "none" : String.join(", ", ran.result().jobIds()))
+                + ran.result().awaited().stream().map(a -> "\nawaited " + a).collect(Collectors.joining());
         return "\n" + lines + "\n";
     }
 

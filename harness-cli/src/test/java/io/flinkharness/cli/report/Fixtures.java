@@ -47,6 +47,16 @@ final class Fixtures {
                 Optional.empty()), STARTED.plusSeconds(1));
     }
 
+    /** A passed unbounded case that awaited a window of counts, 412 ms after the last input and 2 checkpoints. */
+    static ReportEntry passedUnbounded(String file, SqlCase c) {
+        CaseResult plain = result(c.name(), CaseResult.Status.PASSED, "", Optional.empty());
+        CaseResult result = new CaseResult(plain.name(), plain.status(), "", plain.elapsed(), plain.timings(),
+                plain.topics(), plain.jobIds(), Optional.empty(), java.util.Map.of(), List.of(
+                        new io.flinkharness.run.AwaitedOutput("counts", "windowEnd: 2026-01-01T00:00:10Z",
+                                Optional.of(Duration.ofMillis(412)), Optional.of(2L))));
+        return new ReportEntry.Ran(WORK.resolve(file), c, result, STARTED.plusSeconds(1));
+    }
+
     static ReportEntry failed(String file, SqlCase c, String diff) {
         return new ReportEntry.Ran(WORK.resolve(file), c, result(c.name(), CaseResult.Status.FAILED, diff,
                 Optional.of(new AssertionError(diff))), STARTED.plusSeconds(2));

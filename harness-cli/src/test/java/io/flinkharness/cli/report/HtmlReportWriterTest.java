@@ -51,6 +51,14 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    void anUnboundedCaseShowsWhatItAwaitedAndTheLatency() throws Exception {
+        Document doc = parse(HtmlReportWriter.html(report(Fixtures.passedUnbounded("a.yaml", plainCase("window")))));
+
+        assertThat(text(doc, "//table[@class='awaited']/tr[2]"))
+                .isEqualTo("countswindowEnd: 2026-01-01T00:00:10Z412 ms2");
+    }
+
+    @Test
     void aCaseWithoutAWindowHasNoPictureAndSaysWhy() throws Exception {
         Document doc = parse(HtmlReportWriter.html(report(passed("a.yaml", plainCase("no window")))));
 

@@ -62,6 +62,23 @@ class JUnitXmlWriterTest {
     }
 
     @Test
+    void anUnboundedCaseHasItsAwaitedOutputsAsPropertiesAndInSystemOut() throws IOException {
+        String xml = xml(report(Fixtures.passedUnbounded("cases/a.yaml", plainCase("a window"))));
+
+        assertThat(xml).contains("""
+                    <testcase name="a window" classname="cases/a.yaml" time="1.250">
+                      <properties>
+                        <property name="awaited.1.table" value="counts"/>
+                        <property name="awaited.1.condition" value="windowEnd: 2026-01-01T00:00:10Z"/>
+                        <property name="awaited.1.latency.ms" value="412"/>
+                        <property name="awaited.1.checkpoints" value="2"/>
+                      </properties>
+                      <system-out>
+                """).contains("jobs: job-1\nawaited counts windowEnd: 2026-01-01T00:00:10Z: 412 ms after the last"
+                + " input, 2 checkpoints\n</system-out>");
+    }
+
+    @Test
     void aFailedCaseHasItsDiffInAFailure() throws Exception {
         String diff = "Expecting table counts to contain exactly 2 rows\n  - alice | 3\n  + alice | 4";
 

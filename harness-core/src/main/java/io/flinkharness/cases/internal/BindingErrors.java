@@ -36,8 +36,9 @@ final class BindingErrors {
     private static CaseFileException unknownField(UnrecognizedPropertyException e, Problems problems) {
         String path = FieldPath.of(e.getPath());
         List<String> known = knownFields(e);
-        return problems.atKey(path, "unknown field '" + e.getPropertyName() + "'",
-                Suggestions.didYouMean(e.getPropertyName(), known, "known fields"), e);
+        boolean step = e.getReferringClass() == CaseDocument.StepDocument.class;
+        return problems.atKey(path, (step ? "unknown step '" : "unknown field '") + e.getPropertyName() + "'",
+                Suggestions.didYouMean(e.getPropertyName(), known, step ? "steps" : "known fields"), e);
     }
 
     /** The fields of the record that was being bound, in the order they are declared (and documented). */

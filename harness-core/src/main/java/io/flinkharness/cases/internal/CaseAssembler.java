@@ -49,6 +49,9 @@ final class CaseAssembler {
         if (doc.validate() != null) {
             validations(doc.validate(), builder);
         }
+        builder.run(new RunSection(problems).read(doc.run(), topics.keySet(), inputTopics(doc, topics.keySet()),
+                io.flinkharness.gateway.SqlScript.split(ddl.text(), ddl.source() != null ? ddl.source()
+                        : problems.file() + " ddl", ddl.line())));
         return build(builder);
     }
 
@@ -191,6 +194,12 @@ final class CaseAssembler {
         });
     }
 
+    /** The declared topics with input or generated input, in the order the topics are declared. */
+    private static List<String> inputTopics(CaseDocument doc, Set<String> topics) {
+        return topics.stream().filter(t -> (doc.input() != null && doc.input().containsKey(t))
+                || (doc.generate() != null && doc.generate().containsKey(t))).toList();
+    }
+
     static String notDeclared(String topic) {
         return "topic '" + topic + "' is not declared under topics";
     }
@@ -227,6 +236,10 @@ final class CaseAssembler {
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
+            if (problems.has("run.steps") && e.getMessage().contains(SqlCase.STEPS_PROBLEM)) {
+                // how many records the sends take is known once generated input has its size
+                throw problems.atKey("run.steps", e.getMessage(), "", e);
+            }
             throw problems.at(null, FieldPath.ROOT, e.getMessage(), "", e);
         }
     }

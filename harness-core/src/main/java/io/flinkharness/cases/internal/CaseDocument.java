@@ -12,7 +12,7 @@ import java.util.Map;
 record CaseDocument(String name, List<String> tags, String timeout, Map<String, TopicDocument> topics,
                     Map<String, List<InputDocument>> input, Map<String, GeneratorSpec> generate, String ddl,
                     String ddlFile, String dml, String dmlFile, List<ExpectDocument> expect,
-                    List<ValidateDocument> validate) {
+                    List<ValidateDocument> validate, RunDocument run) {
 
     /**
      * This case's fields over the shared ones: a field the case gives replaces the shared one (ddl and ddlFile
@@ -29,7 +29,7 @@ record CaseDocument(String name, List<String> tags, String timeout, Map<String, 
                 merged(shared.topics, topics), merged(shared.input, input), merged(shared.generate, generate),
                 ownDdl ? ddl : shared.ddl, ownDdl ? ddlFile : shared.ddlFile, ownDml ? dml : shared.dml,
                 ownDml ? dmlFile : shared.dmlFile, expect != null ? expect : shared.expect,
-                validate != null ? validate : shared.validate);
+                validate != null ? validate : shared.validate, run != null ? run : shared.run);
     }
 
     private static <V> Map<String, V> merged(Map<String, V> shared, Map<String, V> own) {
@@ -94,6 +94,34 @@ record CaseDocument(String name, List<String> tags, String timeout, Map<String, 
      */
     record OracleDocument(String input, String tumble, String offset, HopDocument hop, CumulateDocument cumulate,
                           List<String> groupBy, Map<String, String> aggregates, List<String> windowColumns) {
+    }
+
+    /** {@code run: { mode: unbounded, timeout: 30s, steps: [...] }} */
+    record RunDocument(String mode, String timeout, List<StepDocument> steps) {
+    }
+
+    /**
+     * One step: exactly one of {@code send: TOPIC}, {@code advance: {...}}, {@code fire: {...}},
+     * {@code await: expectations} or {@code await: {...}} (text or a mapping, see {@link AwaitDocument}).
+     */
+    record StepDocument(JsonNode send, AdvanceDocument advance, FireDocument fire, JsonNode await) {
+    }
+
+    /** {@code send: { topic: clicks, records: 3 }}: the next 3 records of the topic's input. */
+    record SendDocument(String topic, Integer records) {
+    }
+
+    /** {@code advance: { table: clicks, to: '2026-01-01T00:01:05Z', partitions: [0, 2], values: {...} }} */
+    record AdvanceDocument(String table, String to, List<Integer> partitions, Map<String, Object> values) {
+    }
+
+    /** {@code fire: { table: clicks, windowEnd: '2026-01-01T00:01:00Z', values: {...} }} */
+    record FireDocument(String table, String windowEnd, Map<String, Object> values) {
+    }
+
+    /** {@code await: { table: counts, rowCount: 3 | atLeastRows: 2 | windowEnd: '...', withinCheckpoints, timeout }} */
+    record AwaitDocument(String table, Integer rowCount, Integer atLeastRows, String windowEnd, String endColumn,
+                         Integer withinCheckpoints, String timeout) {
     }
 
     /** {@code dedup: { input: orders, key: order_id, keep: first }} */

@@ -185,8 +185,13 @@ public final class CaseFileReader {
     }
 
     private static CaseDocument bind(JsonNode node, Problems problems) {
+        return bind(node, CaseDocument.class, problems);
+    }
+
+    /** Binds a part of a case given as any YAML value; {@code problems} are those of that part. */
+    static <T> T bind(JsonNode node, Class<T> type, Problems problems) {
         try {
-            return YAML.treeToValue(node, CaseDocument.class);
+            return YAML.treeToValue(node, type);
         } catch (JsonProcessingException e) {
             throw BindingErrors.explain(e, problems);
         }

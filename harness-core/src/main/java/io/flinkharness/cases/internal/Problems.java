@@ -30,6 +30,11 @@ final class Problems {
         return new Problems(file, index, pathInFile);
     }
 
+    /** Problems of the value at {@code path} of the part being read: its paths are relative to that value. */
+    Problems nested(String path) {
+        return new Problems(file, index, p -> scope.apply(p.isEmpty() ? path : FieldPath.field(path, p)));
+    }
+
     /** The path in the file of a path within the part being read. */
     String inFile(String path) {
         return scope.apply(path);

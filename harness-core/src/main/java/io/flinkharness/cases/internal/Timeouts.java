@@ -11,12 +11,17 @@ final class Timeouts {
     }
 
     static Duration parse(String text, Problems problems) {
+        return parse("timeout", text, problems);
+    }
+
+    /** The positive duration at {@code path}, e.g. {@code run.timeout}. */
+    static Duration parse(String path, String text, Problems problems) {
         Duration d = Durations.parseOrNull(text);
         if (d == null) {
-            throw problems.atValue("timeout", "'" + text + "' is not a duration", FIX);
+            throw problems.atValue(path, "'" + text + "' is not a duration", FIX);
         }
         if (d.isZero() || d.isNegative()) {
-            throw problems.atValue("timeout", "must be positive, got '" + text + "'", FIX);
+            throw problems.atValue(path, "must be positive, got '" + text + "'", FIX);
         }
         return d;
     }
