@@ -89,7 +89,7 @@ final class StepRunner {
 
     /** Polls until every expectation passes on the committed output; fails at once if the job has ended. */
     private void awaitExpectations(Duration timeout) {
-        TestSession.LastInput input = session.lastInput();
+        Optional<Instant> input = session.lastInput();
         String awaited = "every expectation of case '" + sqlCase.name() + "' (topics " + expectations.topics()
                 + ") to pass on the committed output (read_committed)";
         AtomicReference<List<String>> last = new AtomicReference<>();
@@ -106,8 +106,10 @@ final class StepRunner {
         } catch (ConditionTimeoutException e) {
             throw new OutputStallError(e.getMessage(), session.diagnose(), e);
         }
-        Optional<Duration> since = input.sentAt().map(s -> Duration.between(s, Instant.now()));
-        this.awaited.add(new AwaitedOutput(expectations.topics(), "expectations", since, checkpointsSince(input)));
+        Instant visible = Instant.now();
+        Optional<Duration> since = input.map(s -> Duration.between(s, visible));
+        this.awaited.add(new AwaitedOutput(expectations.topics(), "expectations", since,
+                input.flatMap(s -> session.checkpointsBetween(job, s, visible))));
     }
 
     private void failFastIfEnded(String awaited, List<String> mismatches) {
@@ -116,15 +118,6 @@ final class StepRunner {
             throw new OutputStallError("the job " + job.id() + " is " + status + ", so its output will not change any"
                     + " more; it ended before " + awaited + "; last seen:\n" + String.join("\n\n", mismatches),
                     session.diagnose(), null);
-        }
-    }
-
-    private Optional<Long> checkpointsSince(TestSession.LastInput input) {
-        Long before = input.checkpointsByJob().get(job.id());
-        try {
-            return before == null ? Optional.empty() : Optional.of(job.checkpoints().completed() - before);
-        } catch (RuntimeException e) {
-            return Optional.empty();
         }
     }
 }

@@ -548,12 +548,15 @@ public final class TestSession implements AutoCloseable {
      * second or two at most) is for the REST API's cached statistics to show it.
      */
     Optional<Long> checkpointsBetween(String tableName, Instant after, Instant until) {
-        SqlJob job;
         try {
-            job = jobWriting(tableName);
+            return checkpointsBetween(jobWriting(tableName), after, until);
         } catch (IllegalStateException noJob) {
             return Optional.empty();
         }
+    }
+
+    /** As {@link #checkpointsBetween(String, Instant, Instant)}, for a given job. */
+    Optional<Long> checkpointsBetween(SqlJob job, Instant after, Instant until) {
         AtomicReference<Optional<Long>> last = new AtomicReference<>(Optional.empty());
         try {
             return Poll.until("a checkpoint of " + job + " completed between " + after + " and " + until,

@@ -44,7 +44,10 @@ class UnboundedRunTest {
 
     @Test
     void produceFireWaitThenProduceAgain() {
-        try (TestSession session = runner.openSession("unbounded steps")) {
+        // checkpoints every second: "visible within 2 checkpoints" must hold on a busy machine too
+        try (CaseRunner slowCheckpoints = CaseRunner.on(SharedTestEnvironment.get(),
+                RunnerSettings.defaults().withCheckpointInterval(java.time.Duration.ofSeconds(1)));
+             TestSession session = slowCheckpoints.openSession("unbounded steps")) {
             session.createTopics(Map.of("clicks", 2, "counts", 1));
             session.execute(TABLES);
             SqlJob job = session.start(COUNT_PER_WINDOW).awaitRunning();
@@ -52,12 +55,13 @@ class UnboundedRunTest {
 
             session.topic("clicks").send(click("alice", 1, 0), click("bob", 3, 1), click("alice", 8, 1));
             clicks.fireWindowEndingAt(T0.plusSeconds(10));
-            VisibleOutput first = session.awaitTable("counts").withinCheckpoints(3).untilWindowFired(T0.plusSeconds(10));
+            VisibleOutput first = session.awaitTable("counts").withinCheckpoints(2).untilWindowFired(T0.plusSeconds(10));
 
             assertThat(first.table()).columns("user", "clicks").containsExactlyRowsInAnyOrder(
                     Row.of("user", "alice", "clicks", 2L), Row.of("user", "bob", "clicks", 1L));
             assertThat(first.sinceLastInput()).hasValueSatisfying(d -> assertThat(d).isPositive());
-            assertThat(first.checkpointsSinceLastInput()).hasValueSatisfying(c -> assertThat(c).isBetween(1L, 3L));
+            // visible output was committed by a checkpoint that completed after the input was sent
+            assertThat(first.checkpointsSinceLastInput()).hasValueSatisfying(c -> assertThat(c).isBetween(1L, 2L));
 
             // the next window: not fired at watermark 00:00:10 (the slower partition's 00:00:12 minus 2 s),
             // fired once event time moves past 00:00:20

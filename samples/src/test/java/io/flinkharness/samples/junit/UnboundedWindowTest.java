@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Test;
  * event time with heartbeats, wait until a window's rows are committed, send again. Heartbeats go to every
  * partition (user {@code heartbeat}, which the query filters out), because a window fires only once the watermark
  * of every partition has passed its end; the second test shows what an idle partition does without them.
+ * Checkpoints every second, so "visible within two checkpoints" holds on a busy machine too.
  */
-@FlinkSqlTest
+@FlinkSqlTest(checkpointInterval = "1s")
 @KafkaTopic(name = "clicks", partitions = 2)
 @KafkaTopic(name = "clicks_per_window")
 @SqlScript("sql/unbounded-clicks.sql")
