@@ -47,7 +47,7 @@ public final class HarnessBenchmark implements Callable<Integer> {
 
     @Option(names = "--jvm-options", description = "options for the measured JVMs (default: '${DEFAULT-VALUE}',"
             + " as the CLI launcher and the build's tests use; give '' for the JVM's defaults)")
-    String jvmOptions = "-XX:TieredStopAtLevel=1";
+    String jvmOptions = "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m";
 
     @Option(names = "--checkpoint-interval-ms", description = "checkpoint interval of the cases (default: ${DEFAULT-VALUE})")
     long checkpointIntervalMs = RunnerSettings.defaults().checkpointInterval().toMillis();

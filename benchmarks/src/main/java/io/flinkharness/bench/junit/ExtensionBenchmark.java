@@ -40,7 +40,7 @@ public final class ExtensionBenchmark implements Callable<Integer> {
 
     @Option(names = "--jvm-options", description = "options for the measured JVMs (default: '${DEFAULT-VALUE}',"
             + " as the build's tests use; give '' for the JVM's defaults)")
-    String jvmOptions = "-XX:TieredStopAtLevel=1";
+    String jvmOptions = "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m";
 
     @Option(names = "--child", hidden = true)
     boolean child;

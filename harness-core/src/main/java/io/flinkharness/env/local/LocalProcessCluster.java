@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class LocalProcessCluster implements AutoCloseable {
     private static final String LOOPBACK = "127.0.0.1";
     private static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-            "-Xss512k", "-XX:ReservedCodeCacheSize=64m");
+            "-Xss512k", "-XX:ReservedCodeCacheSize=128m");
 
     private final TempDirectory directory;
     private final Path configDirectory;
