@@ -8,7 +8,9 @@ import java.util.Locale;
  * <ul>
  *   <li>{@code embedded} (the default): Kafka, a Flink cluster and its SQL Gateway in this JVM;</li>
  *   <li>{@code remote}: an existing Kafka cluster and Flink session cluster with a SQL Gateway, see
- *       {@link RemoteSettings} for its settings.</li>
+ *       {@link RemoteSettings} for its settings;</li>
+ *   <li>{@code containers}: Kafka and a Flink session cluster in Docker containers (needs a Docker engine), see
+ *       {@link ContainersSettings} for its settings.</li>
  * </ul>
  *
  * <pre>{@code
@@ -18,8 +20,9 @@ import java.util.Locale;
 public final class Environments {
     public static final String EMBEDDED = "embedded";
     public static final String REMOTE = "remote";
+    public static final String CONTAINERS = "containers";
     /** The names {@link #start} knows. */
-    public static final List<String> NAMES = List.of(EMBEDDED, REMOTE);
+    public static final List<String> NAMES = List.of(EMBEDDED, REMOTE, CONTAINERS);
 
     private Environments() {
     }
@@ -34,6 +37,7 @@ public final class Environments {
         return switch (normalized(name)) {
             case EMBEDDED -> EmbeddedEnvironment.start();
             case REMOTE -> RemoteEnvironment.connect(RemoteSettings.from(settings));
+            case CONTAINERS -> ContainersEnvironment.start(ContainersSettings.from(settings));
             default -> throw new IllegalArgumentException("unknown environment '" + name + "' — known environments: "
                     + NAMES);
         };

@@ -41,7 +41,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(FlinkSqlExtension.class)
 public @interface FlinkSqlTest {
     /**
-     * The environment: {@code "embedded"}. Empty means the system property {@value FlinkSqlExtension#ENVIRONMENT_PROPERTY},
+     * The environment: {@code "embedded"}, {@code "remote"} or {@code "containers"} (see
+     * {@link io.flinkharness.env.Environments}). Empty means the system property {@value FlinkSqlExtension#ENVIRONMENT_PROPERTY},
      * else the environment variable {@value FlinkSqlExtension#ENVIRONMENT_VARIABLE}, else embedded.
      */
     String environment() default "";

@@ -374,7 +374,7 @@ class FlinkSqlExtensionTest {
                         + " e.g. 500ms, 90s, 2m or PT2M"))));
         run(UnknownEnvironmentFixture.class).containerEvents().assertThatEvents().haveExactly(1, event(
                 finishedWithFailure(message("unknown environment 'docker' (from @FlinkSqlTest on"
-                        + " UnknownEnvironmentFixture) — known environments: [embedded, remote]"))));
+                        + " UnknownEnvironmentFixture) — known environments: [embedded, remote, containers]"))));
     }
 
     @FlinkSqlTest(timeout = "soon")
@@ -398,7 +398,7 @@ class FlinkSqlExtensionTest {
         try {
             run(PlainFixture.class).containerEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(
                     message("unknown environment 'remote-ish' (from system property flinkharness.environment) —"
-                            + " known environments: [embedded, remote]"))));
+                            + " known environments: [embedded, remote, containers]"))));
         } finally {
             if (before == null) {
                 System.clearProperty(FlinkSqlExtension.ENVIRONMENT_PROPERTY);

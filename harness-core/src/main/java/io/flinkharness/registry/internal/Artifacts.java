@@ -31,6 +31,13 @@ public final class Artifacts {
                 "jar");
     }
 
+    /** Flink's Kafka SQL connector with kafka-clients shaded in, for the {@code lib/} of Flink containers. */
+    public static MavenArtifact sqlConnectorKafka() {
+        return new MavenArtifact("Flink Kafka SQL connector jar", "flinkharness.sql-connector-kafka.jar",
+                "org.apache.flink", "flink-sql-connector-kafka", VERSIONS.getProperty("flink-connector-kafka.version"),
+                "", "jar");
+    }
+
     /** Locates the artifact with this JVM's system properties. */
     public static Path locate(MavenArtifact artifact) {
         return locate(artifact, System.getProperties());
