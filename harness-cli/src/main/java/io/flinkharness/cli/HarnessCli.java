@@ -3,7 +3,7 @@ package io.flinkharness.cli;
 import io.flinkharness.cli.generate.GenerateCommand;
 import io.flinkharness.cli.init.InitCommand;
 import io.flinkharness.cli.validate.ValidateCommand;
-import io.flinkharness.env.EmbeddedEnvironment;
+import io.flinkharness.env.Environments;
 import io.flinkharness.env.FlinkKafkaEnvironment;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -37,11 +37,16 @@ public final class HarnessCli implements Callable<Integer> {
     private CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine(EmbeddedEnvironment::start).execute(args));
+        System.exit(commandLine(Environments::start).execute(args));
     }
 
-    /** The command with its subcommands; {@code environments} starts the environment the cases run on. */
+    /** The command with its subcommands, running cases on the one environment {@code environments} starts. */
     public static CommandLine commandLine(Supplier<? extends FlinkKafkaEnvironment> environments) {
+        return commandLine((name, settings) -> environments.get());
+    }
+
+    /** The command with its subcommands; {@code environments} starts the environment {@code --env} names. */
+    public static CommandLine commandLine(EnvironmentStarter environments) {
         return new CommandLine(new HarnessCli()).addSubcommand(new RunCommand(environments))
                 .addSubcommand(new ValidateCommand()).addSubcommand(new GenerateCommand())
                 .addSubcommand(new InitCommand());

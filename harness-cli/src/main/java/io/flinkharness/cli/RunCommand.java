@@ -3,6 +3,8 @@ package io.flinkharness.cli;
 import io.flinkharness.cases.CaseFiles;
 import io.flinkharness.cases.LoadedCase;
 import io.flinkharness.cli.report.RunRecorder;
+import io.flinkharness.env.EnvironmentSettings;
+import io.flinkharness.env.Environments;
 import io.flinkharness.env.FlinkKafkaEnvironment;
 import io.flinkharness.run.CaseResult;
 import io.flinkharness.run.CaseRunner;
@@ -39,9 +41,9 @@ import picocli.CommandLine.Spec;
                 ExitCodes.HELP_2, ExitCodes.HELP_3, ExitCodes.HELP_ORDER})
 final class RunCommand implements Callable<Integer> {
     static final Path DEFAULT_PATH = Path.of("samples", "cases");
-    static final List<String> ENVIRONMENTS = List.of("embedded");
+    static final List<String> ENVIRONMENTS = Environments.NAMES;
 
-    private final Supplier<? extends FlinkKafkaEnvironment> environments;
+    private final EnvironmentStarter environments;
 
     @Spec
     private CommandSpec spec;
@@ -66,10 +68,15 @@ final class RunCommand implements Callable<Integer> {
             + " reported as not run. Off by default: every case runs.")
     private boolean failFast;
 
-    @Option(names = "--env", paramLabel = "NAME", defaultValue = "embedded",
-            description = "The environment: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-            completionCandidates = Environments.class)
+    @Option(names = "--env", paramLabel = "NAME", completionCandidates = EnvironmentNames.class,
+            description = "The environment: ${COMPLETION-CANDIDATES}. Default: the system property"
+                    + " flinkharness.environment, else the variable FLINK_HARNESS_ENVIRONMENT, else embedded.")
     private String environment;
+
+    @Option(names = "--env-setting", paramLabel = "KEY=VALUE", description = "A setting of the environment, e.g."
+            + " remote.bootstrap-servers=kafka:9092 or containers.flink-image=flink:2.2.0-java17; ahead of"
+            + " -Dflinkharness.KEY and FLINK_HARNESS_KEY. Repeat for several. The settings are listed in the README.")
+    private java.util.Map<String, String> environmentSettings = new java.util.LinkedHashMap<>();
 
     @Mixin
     private ReportFiles reportFiles = new ReportFiles();
@@ -77,13 +84,13 @@ final class RunCommand implements Callable<Integer> {
     /** What the current call did, for the reports. */
     private RunRecorder recorder;
 
-    RunCommand(Supplier<? extends FlinkKafkaEnvironment> environments) {
+    RunCommand(EnvironmentStarter environments) {
         this.environments = environments;
     }
 
     /** The known environments, for {@code --help}. */
-    static final class Environments extends ArrayList<String> {
-        Environments() {
+    static final class EnvironmentNames extends ArrayList<String> {
+        EnvironmentNames() {
             super(ENVIRONMENTS);
         }
     }
@@ -137,10 +144,26 @@ final class RunCommand implements Callable<Integer> {
         if (parallelism < 1) {
             return "--parallelism must be at least 1, got " + parallelism;
         }
-        if (!ENVIRONMENTS.contains(environment)) {
-            return "unknown environment '" + environment + "' (--env) — known environments: " + ENVIRONMENTS;
+        if (!ENVIRONMENTS.contains(Environments.normalized(environmentName()))) {
+            return "unknown environment '" + environmentName() + "' (" + (environment != null ? "--env"
+                    : "system property flinkharness.environment or variable FLINK_HARNESS_ENVIRONMENT")
+                    + ") — known environments: " + ENVIRONMENTS;
         }
         return null;
+    }
+
+    private EnvironmentSettings settings() {
+        EnvironmentSettings settings = EnvironmentSettings.fromSystem();
+        for (java.util.Map.Entry<String, String> e : environmentSettings.entrySet()) {
+            settings = settings.with(e.getKey(), e.getValue());
+        }
+        return settings;
+    }
+
+    /** --env, else the system property or variable, else embedded. */
+    private String environmentName() {
+        return environment != null ? environment
+                : EnvironmentSettings.fromSystem().get("environment").orElse(Environments.EMBEDDED);
     }
 
     /** Runs the cases; false if the environment did not start. */
@@ -151,7 +174,7 @@ final class RunCommand implements Callable<Integer> {
         long start = System.nanoTime();
         FlinkKafkaEnvironment started;
         try {
-            started = environments.get();
+            started = environments.start(Environments.normalized(environmentName()), settings());
         } catch (RuntimeException e) {
             report.environmentFailed(e, cases);
             recorder.notRun(cases, e);

@@ -11,6 +11,11 @@ import picocli.CommandLine;
 record CliRun(int exitCode, String out, String err) {
 
     static CliRun of(Supplier<? extends FlinkKafkaEnvironment> environments, String... args) {
+        return of((name, settings) -> environments.get(), args);
+    }
+
+    /** A run whose environment is started by name, e.g. with {@code Environments::start}. */
+    static CliRun of(EnvironmentStarter environments, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = HarnessCli.commandLine(environments);

@@ -144,6 +144,29 @@ class UsageTest {
     }
 
     @Test
+    void aRemoteEnvironmentWithoutItsSettingsOrServicesDoesNotStart() throws IOException {
+        Path valid = Files.writeString(dir.resolve("valid.yaml"),
+                "name: valid\ntopics: { out: { partitions: 1 } }\ndml: INSERT INTO out SELECT 1\n");
+
+        CliRun missing = CliRun.of((EnvironmentStarter) io.flinkharness.env.Environments::start, "run", valid.toString(), "--env", "remote");
+        assertThat(missing.exitCode()).isEqualTo(3);
+        assertThat(missing.out()).startsWith("the environment did not start, so no case ran: missing setting"
+                + " remote.bootstrap-servers (the Kafka cluster's bootstrap servers) — give it as"
+                + " -Dflinkharness.remote.bootstrap-servers=..., the environment variable"
+                + " FLINK_HARNESS_REMOTE_BOOTSTRAP_SERVERS, or --env-setting remote.bootstrap-servers=... on the"
+                + " command line\n");
+
+        CliRun unreachable = CliRun.of((EnvironmentStarter) io.flinkharness.env.Environments::start, "run", valid.toString(), "--env", "remote",
+                "--env-setting", "remote.bootstrap-servers=127.0.0.1:1",
+                "--env-setting", "remote.sql-gateway=http://127.0.0.1:1",
+                "--env-setting", "remote.flink-rest=http://127.0.0.1:1",
+                "--env-setting", "remote.connect-timeout=1s");
+        assertThat(unreachable.exitCode()).isEqualTo(3);
+        assertThat(unreachable.out()).startsWith("the environment did not start, so no case ran: the Kafka cluster at"
+                + " 127.0.0.1:1 did not answer within PT1S — check remote.bootstrap-servers");
+    }
+
+    @Test
     void badRunOptionsAreBadInput() throws IOException {
         Path valid = Files.writeString(dir.resolve("valid.yaml"),
                 "name: valid\ntags: [smoke]\ntopics: { out: { partitions: 1 } }\ndml: INSERT INTO out SELECT 1\n");
@@ -154,7 +177,8 @@ class UsageTest {
 
         CliRun env = CliRun.of(noEnvironment(), "run", valid.toString(), "--env", "docker");
         assertThat(env.exitCode()).isEqualTo(2);
-        assertThat(env.err()).startsWith("unknown environment 'docker' (--env) — known environments: [embedded]");
+        assertThat(env.err()).startsWith("unknown environment 'docker' (--env) — known environments: [embedded,"
+                + " remote, containers]");
 
         CliRun glob = CliRun.of(noEnvironment(), "run", dir.resolve("*.yml").toString());
         assertThat(glob.exitCode()).isEqualTo(2);
