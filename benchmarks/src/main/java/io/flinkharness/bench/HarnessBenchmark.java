@@ -1,6 +1,9 @@
 package io.flinkharness.bench;
 
 import io.flinkharness.env.EmbeddedEnvironment;
+import io.flinkharness.env.FlinkKafkaEnvironment;
+import io.flinkharness.env.RemoteEnvironment;
+import io.flinkharness.env.local.LocalProcessCluster;
 import io.flinkharness.run.RunnerSettings;
 import java.time.Duration;
 import io.flinkharness.run.CaseResult;
@@ -21,7 +24,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Start-up and per-case latency of the embedded environment, as medians over several runs. Every run is a
+ * Start-up and per-case latency of the embedded environment, or of the remote environment on a
+ * {@link LocalProcessCluster} ({@code --env remote}), as medians over several runs. Every run is a
  * fresh JVM (so "JVM start to first result" is real), which:
  * <ol>
  *   <li>starts the embedded environment (Kafka ready, Flink + gateway ready, both ready);</li>
@@ -56,6 +60,10 @@ public final class HarnessBenchmark implements Callable<Integer> {
             description = "map a class-data sharing archive made by an unmeasured first JVM, as the CLI launcher"
                     + " does (default: ${DEFAULT-VALUE})")
     boolean cds;
+
+    @Option(names = "--env", description = "embedded, or remote: a LocalProcessCluster (Kafka broker, JobManager,"
+            + " TaskManager, SQL Gateway processes) reached through the remote environment (default: ${DEFAULT-VALUE})")
+    String environment = "embedded";
 
     @Option(names = "--child", hidden = true)
     boolean child;
@@ -104,25 +112,30 @@ public final class HarnessBenchmark implements Callable<Integer> {
             result.forEach((k, v) -> samples.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
         }
         System.out.printf("%nmedians over %d runs (%d records per case, %d warm cases per run, %d cores,"
-                + " checkpoint interval %d ms, JVM options '%s', class-data sharing %s)%n", runs, records, warmCases,
-                Runtime.getRuntime().availableProcessors(), checkpointIntervalMs, jvmOptions, cds ? "on" : "off");
+                + " checkpoint interval %d ms, JVM options '%s', class-data sharing %s, environment %s)%n", runs, records,
+                warmCases, Runtime.getRuntime().availableProcessors(), checkpointIntervalMs, jvmOptions, cds ? "on" : "off",
+                environment);
         samples.forEach((k, v) -> System.out.printf("  %-28s %8.0f%n", k, median(v)));
     }
 
     private Map<String, Double> runChild(List<String> options, int cases) throws Exception {
         return BenchmarkJvms.run(options, HarnessBenchmark.class, List.of("--child", "--records", String.valueOf(records),
-                "--warm-cases", String.valueOf(cases), "--checkpoint-interval-ms", String.valueOf(checkpointIntervalMs)));
+                "--warm-cases", String.valueOf(cases), "--checkpoint-interval-ms", String.valueOf(checkpointIntervalMs),
+                "--env", environment));
     }
 
     private void child() throws IOException {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         RunnerSettings settings = RunnerSettings.defaults().withCheckpointInterval(Duration.ofMillis(checkpointIntervalMs));
-        try (EmbeddedEnvironment env = EmbeddedEnvironment.start();
+        LocalProcessCluster cluster = null;
+        if (environment.equals("remote")) {
+            long clusterStart = System.nanoTime();
+            cluster = LocalProcessCluster.start(Duration.ofMinutes(3));
+            report("cluster.start_ms", (System.nanoTime() - clusterStart) / 1_000_000.0);
+        }
+        try (LocalProcessCluster processes = cluster;
+             FlinkKafkaEnvironment env = start(processes);
              CaseRunner runner = CaseRunner.on(env, settings)) {
-            EmbeddedEnvironment.StartTimes start = env.startTimes();
-            report("env.kafka_ready_ms", start.kafka().toMillis());
-            report("env.flink_gateway_ready_ms", start.flink().toMillis());
-            report("env.ready_ms", start.total().toMillis());
             report("jvm_to_env_ready_ms", System.currentTimeMillis() - jvmStart);
             CaseResult first = check(runner.run(TumbleWorkload.build(records, 0)));
             report("jvm_to_first_result_ms", System.currentTimeMillis() - jvmStart);
@@ -147,6 +160,22 @@ public final class HarnessBenchmark implements Callable<Integer> {
             warm.forEach((k, v) -> report(k, median(v)));
             report("peak_rss_mib", peakRssMib());
         }
+    }
+
+    /** The embedded environment, or the remote one on the cluster; reports how long it took to be ready. */
+    private static FlinkKafkaEnvironment start(LocalProcessCluster cluster) {
+        if (cluster != null) {
+            long connect = System.nanoTime();
+            RemoteEnvironment remote = RemoteEnvironment.connect(cluster.remoteSettings());
+            report("env.ready_ms", (System.nanoTime() - connect) / 1_000_000.0);
+            return remote;
+        }
+        EmbeddedEnvironment env = EmbeddedEnvironment.start();
+        EmbeddedEnvironment.StartTimes start = env.startTimes();
+        report("env.kafka_ready_ms", start.kafka().toMillis());
+        report("env.flink_gateway_ready_ms", start.flink().toMillis());
+        report("env.ready_ms", start.total().toMillis());
+        return env;
     }
 
     private static long processCpuNanos() {
