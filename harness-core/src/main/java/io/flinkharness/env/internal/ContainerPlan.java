@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.flink.configuration.Configuration;
 
 /**
  * The containers of a {@link io.flinkharness.env.ContainersEnvironment} and how they find each other, worked out
@@ -93,21 +92,10 @@ public record ContainerPlan(ContainerSpec kafka, ContainerSpec jobManager, List<
         c.put("rest.port", String.valueOf(REST_PORT));
         c.put("rest.bind-address", "0.0.0.0");
         c.put("taskmanager.numberOfTaskSlots", String.valueOf(settings.taskSlots()));
-        // a lost TaskManager is noticed within seconds, not the default 50
-        c.put("heartbeat.interval", "1000");
-        c.put("heartbeat.timeout", "5000");
-        // watermarks, drops and checkpoints fresh enough to wait on
-        c.put("metrics.fetcher.update-interval", "100");
-        c.put("web.refresh-interval", "100");
-        c.put("rest.cache.checkpoint-statistics.timeout", "100 ms");
-        c.put("web.checkpoints.history", "100");
-        c.put("execution.target", "remote");
         c.put("sql-gateway.endpoint.rest.address", SQL_GATEWAY_ALIAS);
         c.put("sql-gateway.endpoint.rest.bind-address", "0.0.0.0");
         c.put("sql-gateway.endpoint.rest.port", String.valueOf(SQL_GATEWAY_PORT));
-        Configuration loading = new Configuration();
-        UserCodeClassLoading.configure(loading);
-        c.putAll(loading.toMap());
+        c.putAll(TestClusterOptions.common());
         return c.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
                 .collect(Collectors.joining("\n", "", "\n"));
     }

@@ -1,10 +1,9 @@
 package io.flinkharness.env.local;
 
-import io.flinkharness.env.internal.UserCodeClassLoading;
+import io.flinkharness.env.internal.TestClusterOptions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.flink.configuration.Configuration;
 
 /** The {@code config.yaml} and logging of a {@link LocalProcessCluster}'s Flink processes. */
 final class FlinkConfig {
@@ -35,21 +34,10 @@ final class FlinkConfig {
         c.put("taskmanager.memory.jvm-metaspace.size", "192m");
         c.put("taskmanager.memory.jvm-overhead.min", "192m");
         c.put("taskmanager.memory.jvm-overhead.max", "192m");
-        // a killed TaskManager is noticed within seconds, not the default 50
-        c.put("heartbeat.interval", "1000");
-        c.put("heartbeat.timeout", "5000");
-        // watermarks, drops and checkpoints fresh enough to wait on
-        c.put("metrics.fetcher.update-interval", "100");
-        c.put("web.refresh-interval", "100");
-        c.put("rest.cache.checkpoint-statistics.timeout", "100 ms");
-        c.put("web.checkpoints.history", "100");
         c.put("sql-gateway.endpoint.rest.address", host);
         c.put("sql-gateway.endpoint.rest.bind-address", host);
         c.put("sql-gateway.endpoint.rest.port", String.valueOf(gatewayPort));
-        c.put("execution.target", "remote");
-        Configuration loading = new Configuration();
-        UserCodeClassLoading.configure(loading);
-        loading.toMap().forEach(c::put);
+        c.putAll(TestClusterOptions.common());
         return c.entrySet().stream().map(e -> e.getKey() + ": " + quoted(e.getValue()))
                 .collect(Collectors.joining("\n", "", "\n"));
     }
