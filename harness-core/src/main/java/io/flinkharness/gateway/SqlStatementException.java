@@ -29,6 +29,23 @@ public class SqlStatementException extends RuntimeException {
         this.rootCause = rootCause;
     }
 
+    /**
+     * The same error with {@code redact} applied to the statement, Flink's message and the root cause, e.g. to
+     * mask secrets a placeholder put into the statement; this one if nothing changes.
+     */
+    public SqlStatementException redacted(java.util.function.UnaryOperator<String> redact) {
+        String text = redact.apply(statement.text());
+        String message = redact.apply(flinkMessage);
+        String root = redact.apply(rootCause);
+        if (text.equals(statement.text()) && message.equals(flinkMessage) && root.equals(rootCause)) {
+            return this;
+        }
+        SqlStatementException copy = new SqlStatementException(new SqlStatement(text, statement.source(),
+                statement.index(), statement.line()), message, root);
+        copy.setStackTrace(getStackTrace());
+        return copy;
+    }
+
     public SqlStatement statement() {
         return statement;
     }

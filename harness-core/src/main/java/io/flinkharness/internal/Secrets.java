@@ -29,12 +29,15 @@ public final class Secrets {
         return out;
     }
 
-    /** The text with every secret value of the settings replaced by the mask. */
+    /**
+     * The text with every secret value of the settings replaced by the mask, also where it stands quoted in a SQL
+     * string literal ({@code '} doubled).
+     */
     public static String redact(String text, Map<String, String> settings) {
         String out = text;
         for (Map.Entry<String, String> e : settings.entrySet()) {
             if (isSecret(e.getKey()) && e.getValue() != null && !e.getValue().isEmpty()) {
-                out = out.replace(e.getValue(), MASK);
+                out = out.replace(e.getValue().replace("'", "''"), MASK).replace(e.getValue(), MASK);
             }
         }
         return out;

@@ -163,6 +163,21 @@ public final class CaseRunner implements AutoCloseable {
         return reader;
     }
 
+    /** Runs a statement; an error's message masks the secrets a placeholder put into the statement. */
+    private StatementResult executeRedacted(CaseRun run, SqlStatement resolved) {
+        try {
+            return run.session.execute(resolved, run.sqlCase.timeout());
+        } catch (io.flinkharness.gateway.SqlStatementException e) {
+            throw e.redacted(this::redactSecrets);
+        }
+    }
+
+    /** The text with the values of the environment's secret Kafka settings masked. */
+    String redactSecrets(String text) {
+        return io.flinkharness.internal.Secrets.redact(io.flinkharness.internal.Secrets.redact(text,
+                env.jobKafkaProperties()), env.kafkaConnection().properties());
+    }
+
     /** Cancels the jobs that have not ended; a cluster that is gone has nothing left to stop. */
     void cancelUnlessEnded(List<String> jobIds) {
         for (String jobId : jobIds) {
@@ -212,7 +227,7 @@ public final class CaseRunner implements AutoCloseable {
             addSessionJars(run);
             for (SqlStatement statement : ddl) {
                 SqlStatement resolved = placeholders.apply(statement);
-                run.session.execute(resolved, c.timeout());
+                executeRedacted(run, resolved);
                 resolvedDdl.add(resolved);
             }
         } finally {
@@ -226,7 +241,7 @@ public final class CaseRunner implements AutoCloseable {
                 throw new IllegalArgumentException(statement.location() + ": the dml is a query, whose rows go"
                         + " nowhere — write them to a declared topic: INSERT INTO <sink table> " + statement.head());
             }
-            StatementResult result = run.session.execute(placeholders.apply(statement), c.timeout());
+            StatementResult result = executeRedacted(run, placeholders.apply(statement));
             result.jobId().ifPresent(run.jobIds::add);
         }
         if (run.jobIds.isEmpty()) {

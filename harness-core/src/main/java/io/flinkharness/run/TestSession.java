@@ -8,6 +8,7 @@ import io.flinkharness.gateway.GatewaySession;
 import io.flinkharness.gateway.SqlScript;
 import io.flinkharness.gateway.SqlStatement;
 import io.flinkharness.gateway.StatementResult;
+import io.flinkharness.gateway.SqlStatementException;
 import io.flinkharness.kafka.OutputRecord;
 import io.flinkharness.kafka.TestRecord;
 import io.flinkharness.registry.AvroConfluentFormat;
@@ -311,7 +312,12 @@ public final class TestSession implements AutoCloseable {
             }
             SqlStatement resolved = new Placeholders(placeholderValues()).apply(statement);
             GatewaySession session = gatewaySession(resolved);
-            StatementResult result = session.execute(resolved, timeout);
+            StatementResult result;
+            try {
+                result = session.execute(resolved, timeout);
+            } catch (SqlStatementException e) {
+                throw e.redacted(runner::redactSecrets);
+            }
             synchronized (this) {
                 tableName(resolved).ifPresent(table -> tables.put(table, resolved));
                 result.jobId().ifPresent(job -> jobs.add(new SqlJob(job, resolved, runner.flink(), timeout, this)));
