@@ -122,6 +122,24 @@ class StallDiagnosisTest {
     }
 
     @Test
+    void withoutCheckpointsTheExactlyOnceSinkNeverCommits() {
+        try (TestSession session = runner.openSession("checkpointing off")) {
+            SqlJob job = startCounting(session, 1, "RESET 'execution.checkpointing.interval';\n"
+                    + tables("INTERVAL '2' SECOND", ""));
+            session.topic("clicks").send(click("alice", 1, 0), click("alice", 30, 0));
+
+            Diagnosis diagnosis = stall(session);
+
+            assertThat(diagnosis.findings()).as(diagnosis.render()).extracting(Finding::kind)
+                    .containsExactly(Kind.CHECKPOINTING_OFF);
+            assertThat(diagnosis.findings().get(0).explanation()).isEqualTo("table counts (topic "
+                    + session.topic("counts").name() + ") has 1 offset in open transactions, invisible to"
+                    + " read_committed consumers, and job " + job.id() + " does not checkpoint: its exactly-once"
+                    + " sink commits only when a checkpoint completes, so they are never committed.");
+        }
+    }
+
+    @Test
     void recordsBehindTheWatermarkAreDroppedAsLate() {
         try (TestSession session = runner.openSession("late dropped")) {
             startCounting(session, 1, tables("INTERVAL '2' SECOND", ""));
