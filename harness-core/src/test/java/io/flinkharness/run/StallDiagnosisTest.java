@@ -84,6 +84,24 @@ class StallDiagnosisTest {
     }
 
     @Test
+    void aPartitionFarBehindTheOthersHoldsTheWatermark() {
+        try (TestSession session = runner.openSession("partition behind")) {
+            startCounting(session, 2, tables("INTERVAL '2' SECOND", ""));
+            session.topic("clicks").send(click("alice", 1, 0), click("bob", 5, 0), click("alice", 2, 1),
+                    click("bob", 40, 1));
+
+            Diagnosis diagnosis = stall(session);
+
+            assertThat(diagnosis.findings()).as(diagnosis.render()).extracting(Finding::kind)
+                    .containsExactly(Kind.PARTITION_BEHIND);
+            assertThat(diagnosis.findings().get(0).explanation()).isEqualTo("partition 0 of table clicks (topic "
+                    + session.topic("clicks").name() + ") has its newest record at 2026-01-01T00:00:05Z, partition 1"
+                    + " at 2026-01-01T00:00:40Z: the watermark follows the slowest partition and is at most"
+                    + " 2026-01-01T00:00:03Z.");
+        }
+    }
+
+    @Test
     void aWatermarkDelayLongerThanTheDataSpanClosesNoWindow() {
         try (TestSession session = runner.openSession("delay beyond data")) {
             startCounting(session, 2, tables("INTERVAL '5' MINUTE", ""));
@@ -136,6 +154,26 @@ class StallDiagnosisTest {
                     + session.topic("counts").name() + ") has 1 offset in open transactions, invisible to"
                     + " read_committed consumers, and job " + job.id() + " does not checkpoint: its exactly-once"
                     + " sink commits only when a checkpoint completes, so they are never committed.");
+        }
+    }
+
+    @Test
+    void outputWaitsInAnOpenTransactionForTheNextCheckpoint() {
+        try (TestSession session = runner.openSession("between checkpoints")) {
+            // checkpoints 12 s apart: after one completes, the window's row waits the rest of the interval
+            SqlJob job = startCounting(session, 1, "SET 'execution.checkpointing.interval' = '12 s';\n"
+                    + tables("INTERVAL '2' SECOND", ""));
+            job.awaitCheckpoints(1, Duration.ofSeconds(30));
+            session.topic("clicks").send(click("alice", 1, 0), click("alice", 30, 0));
+
+            Diagnosis diagnosis = stall(session);
+
+            assertThat(diagnosis.findings()).as(diagnosis.render()).extracting(Finding::kind)
+                    .containsExactly(Kind.OPEN_TRANSACTION);
+            assertThat(diagnosis.findings().get(0).explanation()).startsWith("table counts (topic "
+                    + session.topic("counts").name() + ") has 1 offset in open transactions, invisible to"
+                    + " read_committed consumers until the next checkpoint completes (job " + job.id() + ": ")
+                    .endsWith(", interval 12 s).");
         }
     }
 
