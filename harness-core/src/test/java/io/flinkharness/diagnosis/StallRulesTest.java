@@ -117,6 +117,18 @@ class StallRulesTest {
     }
 
     @Test
+    void aRestartingJobReadsNothing() {
+        Facts.Job restarting = new Facts.Job("j1", "INSERT INTO counts SELECT ...", JobStatus.RESTARTING,
+                Optional.empty(), Optional.of(NOW.minusSeconds(3)), Optional.empty(), Optional.empty(), Optional.empty());
+
+        Diagnosis d = diagnose(List.of(restarting), List.of(clicks(Optional.empty(), partition(0, 1, 5))), List.of());
+
+        assertThat(d.findings()).extracting(Finding::kind).containsExactly(Kind.JOB_NOT_RUNNING);
+        assertThat(d.findings().get(0).explanation()).isEqualTo("job j1 (INSERT INTO counts SELECT ...) is RESTARTING,"
+                + " not RUNNING: its sources read nothing yet.");
+    }
+
+    @Test
     void theWatermarkShortOfTheAwaitedWindow() {
         JobMetrics metrics = new JobMetrics(List.of(), List.of(new JobMetrics.OperatorWatermark("Global", "Global", 0,
                 Optional.of(T0.plusSeconds(8)))), List.of(), List.of(), 0);
