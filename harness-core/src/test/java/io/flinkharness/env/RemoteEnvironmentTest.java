@@ -126,6 +126,21 @@ class RemoteEnvironmentTest {
     }
 
     @Test
+    void aGatewayWithoutTheKafkaConnectorIsNamedWithTheFix() {
+        try (LocalProcessCluster noConnector = LocalProcessCluster.start(Duration.ofMinutes(2),
+                jar -> jar.getFileName().toString().startsWith("flink-connector-kafka"))) {
+            assertThatThrownBy(() -> RemoteEnvironment.connect(noConnector.remoteSettings()))
+                    .isInstanceOf(EnvironmentStartException.class)
+                    .hasMessageStartingWith("the Flink SQL Gateway at " + noConnector.sqlGatewayUri() + " cannot plan a"
+                            + " Kafka table: ")
+                    .hasMessageContaining("Could not find any factory for identifier 'kafka'")
+                    .hasMessageEndingWith("— the Kafka connector is missing: put flink-sql-connector-kafka (and the"
+                            + " formats the tests use) into the lib/ directory of the gateway and of the session"
+                            + " cluster, and restart them");
+        }
+    }
+
+    @Test
     void servicesThatDoNotAnswerAreNamedWithTheirAddress() {
         RemoteSettings noKafka = cluster.remoteSettings().withKafka(io.flinkharness.kafka.KafkaConnection.to(
                 "127.0.0.1:1")).withConnectTimeout(Duration.ofSeconds(2));

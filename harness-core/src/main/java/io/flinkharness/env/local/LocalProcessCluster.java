@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 /**
  * A Kafka broker and a Flink standalone session cluster (JobManager, TaskManager, SQL Gateway) as separate
@@ -53,7 +54,10 @@ public final class LocalProcessCluster implements AutoCloseable {
     private URI sqlGateway;
     private EmbeddedSchemaRegistry registry;
 
-    private LocalProcessCluster(TempDirectory directory, Duration timeout) {
+    private final Predicate<Path> gatewayExcludes;
+
+    private LocalProcessCluster(TempDirectory directory, Duration timeout, Predicate<Path> gatewayExcludes) {
+        this.gatewayExcludes = gatewayExcludes;
         this.directory = directory;
         this.configDirectory = directory.path().resolve("conf");
         this.timeout = timeout;
@@ -66,7 +70,16 @@ public final class LocalProcessCluster implements AutoCloseable {
      * @throws EnvironmentStartException naming the process that did not start, with the last lines of its log
      */
     public static LocalProcessCluster start(Duration timeout) {
-        LocalProcessCluster cluster = new LocalProcessCluster(TempDirectory.create("flink-harness-cluster-"), timeout);
+        return start(timeout, jar -> false);
+    }
+
+    /**
+     * As {@link #start(Duration)}, with the SQL Gateway's classpath lacking the jars {@code gatewayExcludes}
+     * matches: to see how a gateway without, say, the Kafka connector is reported.
+     */
+    public static LocalProcessCluster start(Duration timeout, Predicate<Path> gatewayExcludes) {
+        LocalProcessCluster cluster = new LocalProcessCluster(TempDirectory.create("flink-harness-cluster-"), timeout,
+                gatewayExcludes);
         try {
             cluster.startAll();
             return cluster;
@@ -90,7 +103,8 @@ public final class LocalProcessCluster implements AutoCloseable {
                 configDirectory.toString());
         awaitAnswer(jobManager, flinkRest.resolve("/overview"), "the JobManager");
         startTaskManager();
-        ChildProcess gateway = startJava("sql-gateway", "org.apache.flink.table.gateway.SqlGateway");
+        ChildProcess gateway = startJavaWith("sql-gateway", Classpath.without(gatewayExcludes),
+                "org.apache.flink.table.gateway.SqlGateway");
         awaitAnswer(gateway, sqlGateway.resolve("/v3/info"), "the SQL Gateway");
         try {
             bootstrapServers = kafka.join();
@@ -203,6 +217,10 @@ public final class LocalProcessCluster implements AutoCloseable {
     }
 
     private ChildProcess startJava(String name, String mainClass, String... args) {
+        return startJavaWith(name, System.getProperty("java.class.path"), mainClass, args);
+    }
+
+    private ChildProcess startJavaWith(String name, String classpath, String mainClass, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
@@ -210,7 +228,7 @@ public final class LocalProcessCluster implements AutoCloseable {
         command.add("-Djava.io.tmpdir=" + directory.path().resolve("tmp"));
         command.add("-Dlog4j.configurationFile=" + configDirectory.resolve("log4j2.properties"));
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classpath);
         command.add(mainClass);
         command.addAll(List.of(args));
         createDirectory(directory.path().resolve("tmp"));
