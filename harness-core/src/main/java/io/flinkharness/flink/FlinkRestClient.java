@@ -127,20 +127,21 @@ public final class FlinkRestClient {
 
     /**
      * As {@link #metrics}, but newer than the cluster's metric cache was when called: the Flink REST API refreshes
-     * its cache in the background when asked, so a single request may answer with values one refresh old. Waits
-     * (at most {@code limit}) for a snapshot with more task time than the first; at the limit, the latest.
+     * its cache in the background when asked, so a single request may answer with values one refresh old, and
+     * not every vertex's at once. Waits (at most {@code limit}) until every vertex shows more task time than at
+     * first; at the limit, the latest, with the vertices that did not refresh marked stale.
      */
     public JobMetrics freshMetrics(String jobId, Duration limit) {
         JobMetrics first = metrics(jobId);
         AtomicReference<JobMetrics> latest = new AtomicReference<>(first);
         try {
-            return Poll.until("metrics of job " + jobId + " newer than the cached ones", limit, () -> {
+            return Poll.until("metrics of every vertex of job " + jobId + " newer than the cached ones", limit, () -> {
                 JobMetrics next = metrics(jobId);
                 latest.set(next);
-                return next.taskTimeMillis() > first.taskTimeMillis() ? Optional.of(next) : Optional.empty();
-            }, () -> "task time " + latest.get().taskTimeMillis() + " ms");
+                return next.newerEverywhereThan(first) ? Optional.of(next) : Optional.empty();
+            }, () -> "not refreshed: " + latest.get().notNewerThan(first));
         } catch (io.flinkharness.internal.ConditionTimeoutException e) {
-            return latest.get();
+            return latest.get().withStale(latest.get().notNewerThan(first));
         }
     }
 

@@ -3,6 +3,8 @@ package io.flinkharness.flink;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -19,17 +21,60 @@ import java.util.Optional;
  *     source task report theirs late), per subtask
  * @param lateDrops the records each window operator subtask dropped as late ({@code numLateRecordsDropped})
  * @param inputs the records each source subtask has read
- * @param taskTimeMillis the busy, idle and back-pressured time of every task summed: grows with wall time, so of
- *     two snapshots the one with the larger value is the newer
+ * @param taskTimeByVertex per vertex (by name), the busy, idle and back-pressured time of its first subtask: grows
+ *     with wall time, so of two snapshots of a vertex the one with the larger value is the newer
+ * @param staleVertices vertices whose metrics did not refresh while {@link FlinkRestClient#freshMetrics} waited:
+ *     their values may be old
  */
 public record JobMetrics(List<SplitWatermark> splits, List<OperatorWatermark> operators, List<LateDrops> lateDrops,
-                         List<SourceInput> inputs, long taskTimeMillis) {
+                         List<SourceInput> inputs, Map<String, Long> taskTimeByVertex, Set<String> staleVertices) {
 
     public JobMetrics {
         splits = List.copyOf(splits);
         operators = List.copyOf(operators);
         lateDrops = List.copyOf(lateDrops);
         inputs = List.copyOf(inputs);
+        taskTimeByVertex = Map.copyOf(taskTimeByVertex);
+        staleVertices = Set.copyOf(staleVertices);
+    }
+
+    /** Metrics without task times, all taken as fresh. */
+    public JobMetrics(List<SplitWatermark> splits, List<OperatorWatermark> operators, List<LateDrops> lateDrops,
+                      List<SourceInput> inputs) {
+        this(splits, operators, lateDrops, inputs, Map.of(), Set.of());
+    }
+
+    /** The task time of every vertex summed. */
+    public long taskTimeMillis() {
+        return taskTimeByVertex.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Whether every vertex of {@code earlier} has more task time here: every vertex refreshed since. */
+    public boolean newerEverywhereThan(JobMetrics earlier) {
+        return earlier.taskTimeByVertex.entrySet().stream()
+                .allMatch(e -> taskTimeByVertex.getOrDefault(e.getKey(), Long.MIN_VALUE) > e.getValue());
+    }
+
+    /** The vertices of {@code earlier} whose task time did not grow here. */
+    public Set<String> notNewerThan(JobMetrics earlier) {
+        java.util.Set<String> stale = new java.util.TreeSet<>();
+        earlier.taskTimeByVertex.forEach((vertex, time) -> {
+            if (taskTimeByVertex.getOrDefault(vertex, Long.MIN_VALUE) <= time) {
+                stale.add(vertex);
+            }
+        });
+        return stale;
+    }
+
+    /** The same metrics, the given vertices marked stale. */
+    public JobMetrics withStale(Set<String> vertices) {
+        return new JobMetrics(splits, operators, lateDrops, inputs, taskTimeByVertex, vertices);
+    }
+
+    /** Whether the metrics of the source reading {@code table} may be old. */
+    public boolean sourceStale(String table) {
+        return staleVertices.stream().anyMatch(v -> v.startsWith("Source: " + table + "[")
+                || v.contains("Source: " + table + "["));
     }
 
     /** The watermark of one Kafka partition as a source subtask tracks it. */

@@ -37,7 +37,7 @@ final class JobMetricsReader {
         List<JobMetrics.OperatorWatermark> operators = new ArrayList<>();
         List<JobMetrics.LateDrops> drops = new ArrayList<>();
         List<JobMetrics.SourceInput> inputs = new ArrayList<>();
-        long[] taskTime = {0};
+        Map<String, Long> taskTime = new java.util.LinkedHashMap<>();
         for (JobOverview.Vertex vertex : job.vertices()) {
             List<String> names = fetch.apply(vertex.id(), List.of()).keySet().stream()
                     .filter(name -> WANTED.stream().anyMatch(p -> p.matcher(name).matches())).sorted().toList();
@@ -59,15 +59,17 @@ final class JobMetricsReader {
                 } else if ((m = LATE_DROPS.matcher(name)).matches()) {
                     drops.add(new JobMetrics.LateDrops(operatorName(m.group(2)), Integer.parseInt(m.group(1)),
                             number(value)));
-                } else if (TASK_TIME.matcher(name).matches()) {
-                    taskTime[0] += Math.max(0, number(value));
+                } else if ((m = TASK_TIME.matcher(name)).matches()) {
+                    if (m.group(1).equals("0")) {
+                        taskTime.merge(vertex.name(), Math.max(0, number(value)), Long::sum);
+                    }
                 } else if ((m = SOURCE_RECORDS_IN.matcher(name)).matches()) {
                     inputs.add(new JobMetrics.SourceInput(operatorName(m.group(2)), Integer.parseInt(m.group(1)),
                             number(value)));
                 }
             });
         }
-        return new JobMetrics(splits, operators, drops, inputs, taskTime[0]);
+        return new JobMetrics(splits, operators, drops, inputs, taskTime, java.util.Set.of());
     }
 
     /** {@code Source__clicks[1]} is how Flink writes {@code Source: clicks[1]} in metric names. */

@@ -26,7 +26,7 @@ class StallRulesTest {
     private static Facts.Job running(Optional<CheckpointStats> checkpoints) {
         return new Facts.Job("j1", "INSERT INTO counts SELECT ...", JobStatus.RUNNING, Optional.empty(),
                 Optional.of(NOW.minusSeconds(10)), Optional.of(new JobMetrics(List.of(), List.of(), List.of(),
-                List.of(), 0)), checkpoints, Optional.empty());
+                List.of())), checkpoints, Optional.empty());
     }
 
     private static Facts.Partition partition(int p, int oldestSecond, int newestSecond) {
@@ -117,6 +117,29 @@ class StallRulesTest {
     }
 
     @Test
+    void aSourceBehindItsInputUnlessItsMetricsAreOld() {
+        JobMetrics metrics = new JobMetrics(List.of(), List.of(), List.of(),
+                List.of(new JobMetrics.SourceInput("Source: clicks[1]", 0, 1)),
+                Map.of("Source: clicks[1] -> Calc[2]", 900L), java.util.Set.of());
+        Facts.Job job = new Facts.Job("j1", "INSERT INTO counts", JobStatus.RUNNING, Optional.empty(),
+                Optional.empty(), Optional.of(metrics), Optional.of(EVERY_100_MS), Optional.empty());
+        Facts.Source clicks = clicks(Optional.empty(), partition(0, 1, 30));
+
+        Diagnosis behind = diagnose(List.of(job), List.of(clicks), List.of());
+        assertThat(behind.findings()).extracting(Finding::kind).containsExactly(Kind.SOURCE_BEHIND);
+        assertThat(behind.findings().get(0).explanation()).isEqualTo("the job has not read all its input yet (table"
+                + " clicks: 1 of 2 records read), as of its metrics.");
+
+        Facts.Job stale = new Facts.Job("j1", "INSERT INTO counts", JobStatus.RUNNING, Optional.empty(),
+                Optional.empty(), Optional.of(metrics.withStale(java.util.Set.of("Source: clicks[1] -> Calc[2]"))),
+                Optional.of(EVERY_100_MS), Optional.empty());
+        Diagnosis unsure = diagnose(List.of(stale), List.of(clicks), List.of());
+        assertThat(unsure.findings()).isEmpty();
+        assertThat(unsure.facts()).contains("metrics not refreshed by the REST API, possibly old: [Source: clicks[1]"
+                + " -> Calc[2]]");
+    }
+
+    @Test
     void aRestartingJobReadsNothing() {
         Facts.Job restarting = new Facts.Job("j1", "INSERT INTO counts SELECT ...", JobStatus.RESTARTING,
                 Optional.empty(), Optional.of(NOW.minusSeconds(3)), Optional.empty(), Optional.empty(), Optional.empty());
@@ -131,7 +154,7 @@ class StallRulesTest {
     @Test
     void theWatermarkShortOfTheAwaitedWindow() {
         JobMetrics metrics = new JobMetrics(List.of(), List.of(new JobMetrics.OperatorWatermark("Global", "Global", 0,
-                Optional.of(T0.plusSeconds(8)))), List.of(), List.of(), 0);
+                Optional.of(T0.plusSeconds(8)))), List.of(), List.of());
         Facts.Job job = new Facts.Job("j1", "INSERT INTO counts", JobStatus.RUNNING, Optional.empty(),
                 Optional.empty(), Optional.of(metrics), Optional.of(EVERY_100_MS), Optional.empty());
 

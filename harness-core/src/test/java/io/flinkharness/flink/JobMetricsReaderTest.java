@@ -71,5 +71,6 @@ class JobMetricsReaderTest {
         assertThat(metrics.recordsRead("clicks")).contains(3L);
         assertThat(metrics.recordsRead("orders")).isEmpty();
         assertThat(metrics.taskTimeMillis()).isEqualTo(4025);
+        assertThat(metrics.taskTimeByVertex()).containsOnlyKeys("Source: clicks[1] -> Calc[2] -> LocalWindowAggregate[3]");
     }
 }

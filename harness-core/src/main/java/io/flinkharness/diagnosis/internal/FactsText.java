@@ -91,5 +91,9 @@ public final class FactsText {
         if (!m.lateDrops().isEmpty()) {
             out.append("    records dropped as late: ").append(m.lateRecordsDropped()).append('\n');
         }
+        if (!m.staleVertices().isEmpty()) {
+            out.append("    metrics not refreshed by the REST API, possibly old: ").append(m.staleVertices())
+                    .append('\n');
+        }
     }
 }

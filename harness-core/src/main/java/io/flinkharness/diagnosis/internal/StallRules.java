@@ -129,7 +129,7 @@ public final class StallRules {
         for (Facts.Source source : facts.sources()) {
             long records = source.partitions().stream().mapToLong(Facts.Partition::records).sum();
             Optional<Long> read = metrics.recordsRead(source.table());
-            if (read.isPresent() && read.get() < records) {
+            if (read.isPresent() && read.get() < records && !metrics.sourceStale(source.table())) {
                 behind.add("table " + source.table() + ": " + read.get() + " of " + records + " records read");
             }
         }
