@@ -73,8 +73,7 @@ public record JobMetrics(List<SplitWatermark> splits, List<OperatorWatermark> op
 
     /** Whether the metrics of the source reading {@code table} may be old. */
     public boolean sourceStale(String table) {
-        return staleVertices.stream().anyMatch(v -> v.startsWith("Source: " + table + "[")
-                || v.contains("Source: " + table + "["));
+        return staleVertices.stream().anyMatch(v -> v.contains("Source: " + table + "["));
     }
 
     /** The watermark of one Kafka partition as a source subtask tracks it. */
@@ -118,6 +117,21 @@ public record JobMetrics(List<SplitWatermark> splits, List<OperatorWatermark> op
             return Optional.empty();
         }
         return operators.stream().map(o -> o.watermark().get()).min(Comparator.naturalOrder());
+    }
+
+    /**
+     * How far event time has got through the job: the {@link #lowestOperatorWatermark()}, or for a job whose
+     * sources write straight to its sinks (no operator past the source tasks), the lowest split watermark. Empty
+     * while any of them has none.
+     */
+    public Optional<Instant> jobWatermark() {
+        if (!operators.isEmpty()) {
+            return lowestOperatorWatermark();
+        }
+        if (splits.isEmpty() || splits.stream().anyMatch(s -> s.watermark().isEmpty())) {
+            return Optional.empty();
+        }
+        return splits.stream().map(s -> s.watermark().get()).min(Comparator.naturalOrder());
     }
 
     /** The watermark of a partition as the sources track it (the lowest, if several sources read it). */

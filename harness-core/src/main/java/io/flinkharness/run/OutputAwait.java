@@ -145,9 +145,9 @@ public final class OutputAwait {
         job.awaitCheckpoints(2, limit);
         ResultTable now = session.committed(table);
         JobMetrics after = job.metrics();
-        if (after.lowestOperatorWatermark().map(w -> !w.isBefore(windowEnd.minusMillis(1))).orElse(false)) {
+        if (after.jobWatermark().map(w -> !w.isBefore(windowEnd.minusMillis(1))).orElse(false)) {
             throw new IllegalStateException("the watermark of " + job + " has reached "
-                    + after.lowestOperatorWatermark().get() + ", past the end of the window ending at " + windowEnd
+                    + after.jobWatermark().get() + ", past the end of the window ending at " + windowEnd
                     + ", so it may have fired by right — assert before sending records that move event time on");
         }
         if (hasWindow(now, endColumn, windowEnd)) {

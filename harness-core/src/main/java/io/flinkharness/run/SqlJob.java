@@ -11,7 +11,6 @@ import io.flinkharness.internal.Poll;
 import io.flinkharness.kafka.TestRecord;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -123,11 +122,9 @@ public final class SqlJob {
         return awaitMetric("the watermark of " + this + " to reach " + eventTime, limit, Optional.of(eventTime), () -> {
             JobMetrics m = flink.metrics(id);
             last.set(m);
-            Optional<Instant> lowest = m.operators().isEmpty() ? lowestSplit(m) : m.lowestOperatorWatermark();
-            return lowest.filter(w -> !w.isBefore(eventTime)).map(w -> m);
+            return m.jobWatermark().filter(w -> !w.isBefore(eventTime)).map(w -> m);
         }, () -> last.get() == null ? "no metrics yet" : "lowest watermark "
-                + (last.get().operators().isEmpty() ? lowestSplit(last.get()) : last.get().lowestOperatorWatermark())
-                .map(Instant::toString).orElse("-inf"));
+                + last.get().jobWatermark().map(Instant::toString).orElse("-inf"));
     }
 
     /**
@@ -179,14 +176,6 @@ public final class SqlJob {
         } catch (ConditionTimeoutException | JobFailedException e) {
             throw new OutputStallError(e.getMessage(), session.diagnose(window), e);
         }
-    }
-
-    private static Optional<Instant> lowestSplit(JobMetrics m) {
-        List<JobMetrics.SplitWatermark> splits = m.splits();
-        if (splits.isEmpty() || splits.stream().anyMatch(s -> s.watermark().isEmpty())) {
-            return Optional.empty();
-        }
-        return splits.stream().map(s -> s.watermark().get()).min(Instant::compareTo);
     }
 
     /** Cancels the job if it is still running. */

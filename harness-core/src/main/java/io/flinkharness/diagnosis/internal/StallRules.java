@@ -212,7 +212,7 @@ public final class StallRules {
             if (job.metrics().isEmpty()) {
                 continue;
             }
-            Optional<Instant> lowest = job.metrics().get().lowestOperatorWatermark();
+            Optional<Instant> lowest = job.metrics().get().jobWatermark();
             if (lowest.isEmpty() || lowest.get().isBefore(needed)) {
                 String source = facts.sources().isEmpty() ? "the source" : facts.sources().get(0).table();
                 return Optional.of(new Finding(Kind.WATERMARK_NOT_PAST_WINDOW, "the watermark of job " + job.id()
